@@ -1,0 +1,75 @@
+/**
+ * Builds the Express app (no listen): tests import this. Order matters:
+ * request id + logs → security headers → JSON body (100 kB) → input
+ * hygiene → routes → 404 → problem+json errors.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { AppContext } from './core/app-context.js';
+import { inputHygiene } from './core/http/input-hygiene.js';
+import { buildOpenApi } from './core/http/openapi.js';
+import { notFoundHandler, problemHandler } from './core/http/problem.js';
+import { mountRoutes, type RouteSpec } from './core/http/route.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Every route of every module; the OpenAPI document is built from the same list. */
+export function allRoutes(ctx: AppContext): RouteSpec[] {
+  return [...healthRoutes(ctx), ...usersRoutes(ctx)];
+}
+
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // swagger-ui styles its own elements inline
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '100kb', strict: true }));
+  app.use(inputHygiene);
+
+  const routes = allRoutes(ctx);
+  app.use(mountRoutes(routes, ctx.auth.requireAuth));
+
+  const openApi = buildOpenApi(routes, { version: process.env.npm_package_version ?? '0.1.0' });
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
+
+  app.use(express.static(path.resolve(CLIENT_DIR), { index: 'index.html', fallthrough: true }));
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,23 @@
+/** What route modules and the realtime layer receive from the composition root. */
+import type { Logger } from 'pino';
+import type { Auth } from './auth/passport.js';
+import type { TokenSettings } from './auth/tokens.js';
+import type { Config } from './config/config.js';
+import type { EventBus } from './events/event-bus.js';
+import type { AuthRateLimits } from './http/rate-limit.js';
+
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves when healthy; rejects (or exceeds the timeout) otherwise. */
+  check(): Promise<void>;
+}
+
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  bus: EventBus;
+  tokens: TokenSettings;
+  auth: Auth;
+  rateLimits: AuthRateLimits;
+  readiness: ReadinessCheck[];
+}

@@ -1,0 +1,174 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+/** The development-only signing secret; refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'runway-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable Runway reads, validated at start.
+ * `.env.example` documents each one; keep the two in step.
+ */
+export class Config {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/.+/, { message: 'MONGODB_URI must start with mongodb:// or mongodb+srv://' })
+  MONGODB_URI?: string;
+
+  @IsString()
+  @MinLength(1)
+  EMBEDDED_DB_DIR = './data/db';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,38}$/, { message: 'DB_NAME must be 1-38 letters, digits, _ or -' })
+  DB_NAME = 'runway';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  @ValidateIf((c: Config) => c.NODE_ENV === 'production' || c.JWT_SECRET !== DEV_JWT_SECRET)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Matches(new RegExp(`^(?!${DEV_JWT_SECRET}$)`), { message: 'JWT_SECRET must be set to your own secret in production' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER = 'runway';
+
+  @IsString()
+  @MinLength(1)
+  JWT_AUDIENCE = 'runway-api';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(60 * 60 * 24 * 30)
+  JWT_TTL_SECONDS = 3600;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: Config) => c.ADMIN_EMAIL !== undefined || c.ADMIN_PASSWORD !== undefined)
+  @IsString({ message: 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set' })
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @MaxLength(200)
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  JOBS_PROCESS_EVERY_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** Pretty logs unless told otherwise: only in development. */
+  get logPretty(): boolean {
+    return this.LOG_PRETTY ?? this.NODE_ENV === 'development';
+  }
+
+  /** Demo data loads into an empty database unless told otherwise, except in production. */
+  get demoData(): boolean {
+    return this.DEMO_DATA ?? this.NODE_ENV !== 'production';
+  }
+}
+
+/** Raised when the environment is invalid; `problems` lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from an environment object (process.env by default).
+ * Unknown variables are ignored; known ones are converted and validated together.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA']);
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  const config = plainToInstance(Config, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`)),
+    );
+  }
+  return config;
+}

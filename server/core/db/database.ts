@@ -1,0 +1,68 @@
+/**
+ * Opens the database: the user's MongoDB when MONGODB_URI is set, the
+ * embedded one otherwise; connects mongoose and builds every index before
+ * the app serves (unique indexes are our concurrency guards).
+ */
+import mongoose from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import { startEmbeddedDb, type EmbeddedDb } from './embedded/launcher.js';
+
+export interface Database {
+  /** Where we are connected (no credentials). */
+  readonly description: string;
+  /** The embedded server, when we started one. */
+  readonly embedded: EmbeddedDb | undefined;
+  /** Answers when the server does; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Loopback FerretDB needs a direct connection and no retryable writes; harmless elsewhere. */
+const EMBEDDED_PARAMS = 'directConnection=true&retryWrites=false';
+
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedDb | undefined;
+  let uri: string;
+  if (config.MONGODB_URI) {
+    uri = config.MONGODB_URI;
+  } else {
+    embedded = await startEmbeddedDb({ dataDir: config.EMBEDDED_DB_DIR, log: (line) => logger.info(line) });
+    uri = `${embedded.uri}?${EMBEDDED_PARAMS}`;
+  }
+
+  try {
+    await mongoose.connect(uri, {
+      dbName: config.DB_NAME,
+      serverSelectionTimeoutMS: 5000,
+      heartbeatFrequencyMS: 2000,
+      autoIndex: false,
+    });
+    // Build indexes now, before serving: a missing unique index would let duplicates in.
+    await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+  } catch (error) {
+    await mongoose.disconnect().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+
+  const description = embedded ? `embedded FerretDB at ${embedded.uri} (${config.EMBEDDED_DB_DIR})` : redact(uri);
+  return {
+    description,
+    embedded,
+    async ping() {
+      const db = mongoose.connection.db;
+      if (!db) throw new Error('not connected');
+      await db.command({ ping: 1 });
+    },
+    async close() {
+      await mongoose.disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Hides a password in a connection string before it reaches a log. */
+function redact(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}

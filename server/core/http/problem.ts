@@ -1,0 +1,141 @@
+/**
+ * One place that turns any error into an RFC 9457 problem+json response.
+ * Domain errors keep their status and code; mongoose and body-parser errors
+ * are mapped explicitly; anything else is a 500 that says nothing internal.
+ */
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import mongoose from 'mongoose';
+import { AppError, type FieldError, NotFound } from './errors.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  errors: FieldError[];
+  traceId: string;
+  [extension: string]: unknown;
+}
+
+const problemType = (code: string) => `urn:runway:problem:${code}`;
+
+/** Writes a problem response. Used by the error middleware and by middleware that answers early (rate limits). */
+export function sendProblem(req: Request, res: Response, error: AppError): void {
+  const body: Problem = {
+    ...error.extensions,
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    instance: req.originalUrl.split('?')[0] ?? '/',
+    code: error.code,
+    errors: error.errors,
+    traceId: String(req.id ?? ''),
+  };
+  res.status(error.status).type(PROBLEM_CONTENT_TYPE).json(body);
+}
+
+class Mapped extends AppError {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    code: string,
+    detail: string,
+    errors: FieldError[] = [],
+  ) {
+    super(code, detail, errors);
+  }
+}
+
+/** Body-parser (and other http-errors) carry `type` and `status`. */
+interface HttpLikeError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+
+  if (error instanceof mongoose.Error.CastError) {
+    return new Mapped(400, 'Invalid request', 'invalid_value', `"${error.path}" has an invalid value.`, [
+      { field: error.path, code: 'invalid_value', message: `Expected a valid ${error.kind}.` },
+    ]);
+  }
+  if (error instanceof mongoose.Error.ValidationError) {
+    const errors = Object.values(error.errors).map((e) => ({
+      field: e.path,
+      code: e instanceof mongoose.Error.CastError ? 'invalid_value' : 'rule_violated',
+      message: e.message,
+    }));
+    return new Mapped(422, 'Rule violated', 'validation_failed', 'Some fields break the rules.', errors);
+  }
+  if (isDuplicateKey(error)) {
+    const fields = Object.keys(error.keyPattern ?? error.keyValue ?? {});
+    return new Mapped(
+      409,
+      'Conflict',
+      'duplicate',
+      'A record with the same unique value already exists.',
+      fields.map((field) => ({ field, code: 'duplicate', message: `This ${field} is already taken.` })),
+    );
+  }
+
+  const http = error as HttpLikeError;
+  switch (http?.type) {
+    case 'entity.too.large':
+      return new Mapped(413, 'Payload too large', 'payload_too_large', 'The request body is larger than 100 kB.');
+    case 'entity.parse.failed':
+      return new Mapped(400, 'Invalid request', 'malformed_json', 'The request body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new Mapped(415, 'Unsupported media type', 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
+    case 'request.aborted':
+      return new Mapped(400, 'Invalid request', 'request_aborted', 'The request was aborted by the client.');
+  }
+  if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
+    return new Mapped(http.status, 'Invalid request', 'bad_request', 'The request could not be processed.');
+  }
+  return undefined;
+}
+
+interface DuplicateKeyError {
+  code: 11000;
+  keyPattern?: Record<string, unknown>;
+  keyValue?: Record<string, unknown>;
+}
+
+/** True for a MongoDB duplicate-key error (E11000), from the driver or mongoose. */
+export function isDuplicateKey(error: unknown): error is DuplicateKeyError {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+class InternalError extends AppError {
+  readonly status = 500;
+  readonly title = 'Internal server error';
+}
+
+/** The error middleware: the last `app.use`. */
+export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const mapped = toAppError(error);
+  if (mapped) {
+    if (mapped.status >= 500) req.log?.error({ err: error }, 'request failed');
+    return sendProblem(req, res, mapped);
+  }
+  req.log?.error({ err: error }, 'unexpected error');
+  sendProblem(
+    req,
+    res,
+    new InternalError('internal_error', `Something went wrong on our side. Quote trace id ${String(req.id)} when you report it.`),
+  );
+};
+
+/** Unknown routes: a 404 problem. */
+export const notFoundHandler = (req: Request, res: Response): void => {
+  sendProblem(req, res, new NotFound('route_not_found', `No route for ${req.method} ${req.path}.`));
+};

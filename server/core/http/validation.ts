@@ -1,0 +1,47 @@
+/**
+ * DTO validation shared by routes, socket messages and job payloads:
+ * class-transformer builds the DTO, class-validator checks it with
+ * `whitelist` + `forbidNonWhitelisted`, and every failing field is reported.
+ */
+import 'reflect-metadata';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { Invalid, type FieldError } from './errors.js';
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
+      field,
+      code: code === 'whitelistValidation' ? 'unknown_field' : code,
+      message: code === 'whitelistValidation' ? `"${field}" is not an accepted field.` : message,
+    }));
+    return own.concat(flatten(error.children ?? [], field));
+  });
+}
+
+/**
+ * Turns untrusted input into a validated DTO instance or throws `Invalid`
+ * listing every bad field. `where` names the input in the message ("body", "query").
+ */
+export async function parseDto<T extends object>(dto: ClassConstructor<T>, input: unknown, where = 'body'): Promise<T> {
+  if (input === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new Invalid('validation_failed', `The ${where} must be a JSON object.`, [
+      { field: where, code: 'isObject', message: `The ${where} must be a JSON object.` },
+    ]);
+  }
+  const instance = plainToInstance(dto, input, { exposeDefaultValues: true });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true, // one message per field, every field reported
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) {
+    const fieldErrors = flatten(errors);
+    const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
+    throw new Invalid('validation_failed', `Some fields of the ${where} are invalid: ${fields}.`, fieldErrors);
+  }
+  return instance;
+}

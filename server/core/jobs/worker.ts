@@ -1,0 +1,68 @@
+/**
+ * The job worker: Agenda 6 on the same database, with the job definitions
+ * from `jobs/`. Payloads are validated with the same DTO machinery as HTTP.
+ *
+ * On FerretDB, Agenda's findOneAndUpdate lock is not atomic, so two workers
+ * could pick the same job: every handler must be idempotent through a
+ * unique key (DATABASE.md rule 2), which makes a double run harmless.
+ */
+import { Agenda } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { JobDefinition } from './job-definition.js';
+import { parseDto } from '../http/validation.js';
+
+export interface JobWorkerOptions {
+  db: Db;
+  definitions: readonly JobDefinition[];
+  /** Poll interval in ms (a number: Agenda 6 misreads strings like '200 milliseconds'). */
+  processEveryMs: number;
+  logger: Logger;
+}
+
+export interface JobWorker {
+  readonly agenda: Agenda;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Queues a job to run now. */
+  now(name: string, payload: object): Promise<void>;
+  isRunning(): boolean;
+}
+
+export function createJobWorker(options: JobWorkerOptions): JobWorker {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: options.db, collection: 'agendaJobs' }),
+    processEvery: options.processEveryMs,
+  });
+  let running = false;
+
+  agenda.on('error', (error: unknown) => options.logger.error({ err: error }, 'job worker error'));
+  for (const definition of options.definitions) {
+    agenda.define(
+      definition.name,
+      async (job) => {
+        const payload = await parseDto(definition.payload, job.attrs.data ?? {}, `payload of ${definition.name}`);
+        await definition.handler(payload);
+      },
+      { concurrency: definition.concurrency ?? 1 },
+    );
+  }
+
+  return {
+    agenda,
+    async start() {
+      await agenda.start();
+      running = true;
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      await agenda.stop();
+    },
+    async now(name, payload) {
+      await agenda.now(name, payload);
+    },
+    isRunning: () => running,
+  };
+}

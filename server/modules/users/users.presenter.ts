@@ -1,0 +1,31 @@
+import { IsDateString, IsEmail, IsIn, IsMongoId, IsString } from 'class-validator';
+import { ROLES, type AuthUser } from '../../core/auth/auth-user.js';
+import { LOCALES, USER_STATUSES } from './user.model.js';
+import type { UserRecord } from './users.repository.js';
+
+/** A user as the API shows it: never the password hash. */
+export class UserView {
+  @IsMongoId() id!: string;
+  @IsEmail() email!: string;
+  @IsString() name!: string;
+  @IsIn(ROLES) role!: (typeof ROLES)[number];
+  @IsIn(USER_STATUSES) status!: (typeof USER_STATUSES)[number];
+  @IsIn(LOCALES) locale!: (typeof LOCALES)[number];
+  @IsDateString() createdAt!: string;
+}
+
+export function presentUser(user: UserRecord): UserView {
+  return {
+    id: user._id.toHexString(),
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    locale: user.locale,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function toAuthUser(user: UserRecord): AuthUser {
+  return { id: user._id.toHexString(), role: user.role, email: user.email, name: user.name };
+}

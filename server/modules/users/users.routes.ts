@@ -1,0 +1,75 @@
+import type { AppContext } from '../../core/app-context.js';
+import { Unauthorized } from '../../core/http/errors.js';
+import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { AuthResultView } from './dto/auth-result.view.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { LoginDto } from './dto/login.dto.js';
+import { RegisterUserDto } from './dto/register-user.dto.js';
+import { presentUser, UserView } from './users.presenter.js';
+import { createUser } from './usecases/create-user.js';
+import { getUser } from './usecases/get-user.js';
+import { issueAccessToken } from './usecases/issue-access-token.js';
+
+/** Identity: registration, login, the caller, and admin-created users. */
+
+export function usersRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    defineRoute<RegisterUserDto>({
+      method: 'post',
+      path: '/api/v1/auth/register',
+      summary: 'Register as a startup founder or a mentor',
+      tags: ['auth'],
+      body: RegisterUserDto,
+      before: [ctx.rateLimits.perIp],
+      responses: {
+        201: { description: 'Registered and signed in', schema: AuthResultView },
+        409: { description: 'The email is taken' },
+      },
+      handler: async ({ body }) => {
+        const user = await createUser(body, ctx);
+        return { status: 201, body: issueAccessToken(user, ctx.tokens) };
+      },
+    }),
+    defineRoute<LoginDto>({
+      method: 'post',
+      path: '/api/v1/auth/login',
+      summary: 'Sign in with email and password',
+      tags: ['auth'],
+      body: LoginDto,
+      before: [ctx.rateLimits.perIp, ctx.rateLimits.login],
+      responses: {
+        200: { description: 'Signed in', schema: AuthResultView },
+        401: { description: 'Unknown email or wrong password (the same answer for both)' },
+        429: { description: 'Too many failed attempts' },
+      },
+      handler: async ({ req, res }) => {
+        // passport-local gives one answer for unknown email, wrong password and deactivated account.
+        const user = await ctx.auth.authenticateLocal(req, res);
+        if (!user) throw new Unauthorized('invalid_credentials', 'The email or password is not right.');
+        return { body: issueAccessToken(await getUser(user.id), ctx.tokens) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me',
+      summary: 'The signed-in user',
+      tags: ['auth'],
+      auth: 'authenticated',
+      responses: { 200: { description: 'The caller', schema: UserView } },
+      handler: async ({ user }) => ({ body: presentUser(await getUser(user!.id)) }),
+    }),
+    defineRoute<CreateUserDto>({
+      method: 'post',
+      path: '/api/v1/users',
+      summary: 'Create a user of any role (admins only)',
+      tags: ['users'],
+      auth: ['admin'],
+      body: CreateUserDto,
+      responses: {
+        201: { description: 'Created', schema: UserView },
+        409: { description: 'The email is taken' },
+      },
+      handler: async ({ body }) => ({ status: 201, body: presentUser(await createUser(body, ctx)) }),
+    }),
+  ];
+}

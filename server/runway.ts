@@ -1,0 +1,121 @@
+/**
+ * The composition root: starts the database, the job worker, the HTTP API
+ * with socket.io and the static client, and stops them in reverse order.
+ * `main.ts` calls it for `npm start`; end-to-end tests call it directly.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { jobDefinitions } from '../jobs/index.js';
+import { loadDemoUsers, type DemoLogin } from '../fixtures/demo-users.js';
+import { createApp } from './app.js';
+import type { AppContext } from './core/app-context.js';
+import { createAuth } from './core/auth/passport.js';
+import type { TokenSettings } from './core/auth/tokens.js';
+import type { Config } from './core/config/config.js';
+import { openDatabase, type Database } from './core/db/database.js';
+import { EventBus } from './core/events/event-bus.js';
+import { createAuthRateLimits } from './core/http/rate-limit.js';
+import { createJobWorker, type JobWorker } from './core/jobs/worker.js';
+import { createLogger } from './core/logger.js';
+import { attachRealtime } from './core/realtime/socket-server.js';
+import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
+import { findActiveUser } from './modules/users/usecases/find-active-user.js';
+import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
+import mongoose from 'mongoose';
+
+export interface Runway {
+  readonly url: string;
+  readonly port: number;
+  readonly database: Database;
+  readonly worker: JobWorker;
+  readonly context: AppContext;
+  readonly demoLogins: DemoLogin[];
+  readonly httpServer: Server;
+  /** Stops accepting, finishes in-flight requests, then stops worker and database. */
+  stop(): Promise<void>;
+}
+
+export async function startRunway(config: Config, logger: Logger = createLogger(config)): Promise<Runway> {
+  const database = await openDatabase(config, logger);
+  logger.info(`database: ${database.description}`);
+  try {
+    return await startOnDatabase(config, logger, database);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOnDatabase(config: Config, logger: Logger, database: Database): Promise<Runway> {
+  const bus = new EventBus(logger);
+  const worker = createJobWorker({
+    db: mongoose.connection.db!,
+    definitions: jobDefinitions,
+    processEveryMs: config.JOBS_PROCESS_EVERY_MS,
+    logger,
+  });
+  await worker.start();
+
+  const tokens: TokenSettings = {
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    ttlSeconds: config.JWT_TTL_SECONDS,
+  };
+  const context: AppContext = {
+    config,
+    logger,
+    bus,
+    tokens,
+    auth: createAuth({ tokens, findActiveUser, verifyCredentials }),
+    rateLimits: createAuthRateLimits({ limit: config.LOGIN_RATE_LIMIT, windowSeconds: config.LOGIN_RATE_WINDOW_SECONDS }),
+    readiness: [
+      { name: 'database', check: () => database.ping() },
+      {
+        name: 'jobs',
+        check: async () => {
+          if (!worker.isRunning()) throw new Error('job worker stopped');
+          await database.ping(); // the worker polls the same database
+        },
+      },
+    ],
+  };
+
+  const demoLogins = config.demoData ? await loadDemoUsers({ bus }, { skipAdmin: Boolean(config.ADMIN_EMAIL) }) : [];
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const created = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, { bus });
+    if (created) logger.info(`first admin created: ${config.ADMIN_EMAIL}`);
+  }
+
+  const httpServer = createServer(createApp(context));
+  // Keep-alive sockets must not hold a shutdown open longer than needed.
+  httpServer.keepAliveTimeout = 5000;
+  const io = attachRealtime(httpServer, { tokens, findActiveUser });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      io.disconnectSockets(true);
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => {
+        logger.warn('shutdown timeout: closing remaining connections');
+        httpServer.closeAllConnections();
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      await closed;
+      clearTimeout(force);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await worker.stop();
+      await database.close();
+    })());
+
+  return { url, port, database, worker, context, demoLogins, httpServer, stop };
+}
