@@ -164,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (value !== undefined) picked[key] = value;
   }
   const config = plainToInstance(Config, picked, { exposeDefaultValues: true });
-  const errors = validateSync(config, { forbidUnknownValues: false });
+  const errors = validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true });
   if (errors.length > 0) {
     throw new ConfigError(
       errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`)),

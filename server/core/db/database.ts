@@ -18,9 +18,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Loopback FerretDB needs a direct connection and no retryable writes; harmless elsewhere. */
-const EMBEDDED_PARAMS = 'directConnection=true&retryWrites=false';
-
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let embedded: EmbeddedDb | undefined;
   let uri: string;
@@ -28,7 +25,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     uri = config.MONGODB_URI;
   } else {
     embedded = await startEmbeddedDb({ dataDir: config.EMBEDDED_DB_DIR, log: (line) => logger.info(line) });
-    uri = `${embedded.uri}?${EMBEDDED_PARAMS}`;
+    uri = embedded.connectionUri;
   }
 
   try {

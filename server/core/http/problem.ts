@@ -58,6 +58,15 @@ interface HttpLikeError {
   expose?: boolean;
 }
 
+/** Driver errors that mean "the database is unreachable", not "your request is wrong". */
+const DATABASE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
 
@@ -83,6 +92,10 @@ function toAppError(error: unknown): AppError | undefined {
       'A record with the same unique value already exists.',
       fields.map((field) => ({ field, code: 'duplicate', message: `This ${field} is already taken.` })),
     );
+  }
+
+  if (error instanceof Error && DATABASE_DOWN.has(error.name)) {
+    return new Mapped(503, 'Service unavailable', 'database_unavailable', 'The database does not answer right now. Try again shortly.');
   }
 
   const http = error as HttpLikeError;

@@ -50,6 +50,8 @@ export interface EmbeddedDbOptions {
 export interface EmbeddedDb {
   /** mongodb:// URI without a database name, e.g. mongodb://127.0.0.1:40123/ */
   readonly uri: string;
+  /** The URI with the options FerretDB needs (direct connection, no retryable writes). */
+  readonly connectionUri: string;
   readonly port: number;
   readonly pid: number | undefined;
   /** Stops the server (SIGTERM, then SIGKILL after 5 s). Safe to call twice. */
@@ -60,7 +62,7 @@ export interface EmbeddedDb {
 
 async function goVersion(): Promise<string> {
   try {
-    const { stdout } = await execFileAsync('go', ['version'], { env: { ...process.env, GOTOOLCHAIN: 'local' } });
+    const { stdout } = await execFileAsync('go', ['version'], { env: { ...process.env, GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' } });
     return stdout.trim();
   } catch {
     throw new EmbeddedDbError(
@@ -91,7 +93,8 @@ export async function ensureEmbeddedDbBinary(log: (line: string) => void = () =>
   const startedAt = Date.now();
   const child = spawn('go', ['build', '-trimpath', '-o', partial, '.'], {
     cwd: SOURCE_DIR,
-    env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly' },
+    // GOTOOLCHAIN=local unless the caller chose one (CI may ask for go1.24.x when the installed Go is older).
+    env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local', GOFLAGS: '-mod=readonly' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -183,6 +186,9 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Embed
   return {
     get uri() {
       return uri;
+    },
+    get connectionUri() {
+      return `${uri}?directConnection=true&retryWrites=false`;
     },
     get port() {
       return port;

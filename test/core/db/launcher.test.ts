@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { MongoClient } from 'mongodb';
+import { ensureEmbeddedDbBinary, startEmbeddedDb, EmbeddedDbError } from '../../../server/core/db/embedded/launcher.js';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitUntil(condition: () => boolean, ms = 5000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
+}
+
+describe('embedded database launcher', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'runway-launcher-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on a free loopback port, keeps data across restarts, and stops its process', async () => {
+    const db = await startEmbeddedDb({ dataDir });
+    const pid = db.pid!;
+    expect(db.uri).to.match(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+    const client = await MongoClient.connect(db.connectionUri);
+    await client.db('keep').collection('users').insertOne({ email: 'lan@example.vn' });
+    await client.close();
+
+    await db.restart();
+    expect(alive(pid)).to.equal(false);
+    const again = await MongoClient.connect(db.connectionUri);
+    expect(await again.db('keep').collection('users').countDocuments({ email: 'lan@example.vn' })).to.equal(1);
+    await again.close();
+
+    const second = db.pid!;
+    await db.stop();
+    expect(alive(second)).to.equal(false);
+  });
+
+  it('exits when its parent dies, even by SIGKILL (no orphans)', async () => {
+    const launcher = path.resolve('server/core/db/embedded/launcher.ts');
+    const script = `import { startEmbeddedDb } from ${JSON.stringify(launcher)};
+      const db = await startEmbeddedDb({ dataDir: ${JSON.stringify(dataDir)} });
+      console.log('PID ' + db.pid);
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    parent.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    expect(await waitUntil(() => /PID \d+/.test(output), 20_000), output).to.equal(true);
+    const childPid = Number(/PID (\d+)/.exec(output)![1]);
+    expect(alive(childPid)).to.equal(true);
+
+    parent.kill('SIGKILL');
+    await once(parent, 'exit');
+    expect(await waitUntil(() => !alive(childPid)), 'database process outlived its parent').to.equal(true);
+  });
+
+  it('says in one line what to do when Go is missing', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await ensureEmbeddedDbBinary();
+      expect.fail('expected an error');
+    } catch (error) {
+      expect(error).to.be.instanceOf(EmbeddedDbError);
+      expect((error as Error).message).to.match(/install Go.*or set MONGODB_URI/);
+      expect((error as Error).message).not.to.include('\n');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});

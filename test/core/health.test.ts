@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { startEmbeddedDb, type EmbeddedDb } from '../../server/core/db/embedded/launcher.js';
+import { startTestRunway, type TestRunway } from '../helpers/runway.js';
+
+async function pollStatus(runway: TestRunway, path: string, want: number, ms: number): Promise<number> {
+  const deadline = Date.now() + ms;
+  let status = 0;
+  while (Date.now() < deadline) {
+    status = (await runway.http('GET', path)).status;
+    if (status === want) return status;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return status;
+}
+
+describe('health: /healthz and /readyz', () => {
+  // This file owns a database server so that it can stop and restart it.
+  let db: EmbeddedDb;
+  let dataDir: string;
+  let runway: TestRunway;
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'runway-ready-'));
+    db = await startEmbeddedDb({ dataDir });
+    runway = await startTestRunway({ MONGODB_URI: db.connectionUri });
+  });
+  after(async () => {
+    await runway.stop();
+    await db.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('GET /healthz → 200 while the process is up', async () => {
+    const response = await runway.http('GET', '/healthz');
+    expect(response.status).to.equal(200);
+    expect(response.body.status).to.equal('ok');
+  });
+
+  it('GET /readyz → 200 with the database and job worker ok', async () => {
+    const response = await runway.http('GET', '/readyz');
+    expect(response.status).to.equal(200);
+    expect(response.body.checks).to.deep.equal({ database: 'ok', jobs: 'ok' });
+  });
+
+  it('GET /readyz → 503 problem while the database is stopped, 200 again after it restarts', async () => {
+    await db.stop();
+    const down = await runway.http('GET', '/readyz');
+    expect(down.status).to.equal(503);
+    expect(down.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(down.body.code).to.equal('not_ready');
+    expect(down.body.checks.database).to.match(/^unavailable/);
+    expect((await runway.http('GET', '/healthz')).status, 'liveness must not depend on the database').to.equal(200);
+
+    await db.restart();
+    expect(await pollStatus(runway, '/readyz', 200, 15_000)).to.equal(200);
+  });
+
+  it('an API call while the database is down is a 503 problem, not a 500', async () => {
+    await db.stop();
+    try {
+      const response = await runway.http('POST', '/api/v1/auth/login', { body: { email: 'lan@example.vn', password: 'whatever-123' } });
+      expect(response.status).to.equal(503);
+      expect(response.body.code).to.equal('database_unavailable');
+    } finally {
+      await db.restart();
+      await pollStatus(runway, '/readyz', 200, 15_000);
+    }
+  });
+});
