@@ -54,6 +54,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     definitions: jobDefinitions,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
     logger,
+    deps: { bus, now: () => new Date() },
   });
   await worker.start();
 

@@ -12,6 +12,18 @@ interface EventBase {
 
 export interface DomainEvents {
   'user.registered': EventBase & { userId: string; role: Role };
+  'startup.created': EventBase & { startupId: string };
+  'startup.updated': EventBase & { startupId: string; changed: string[] };
+  'mentor.approved': EventBase & { mentorId: string; userId: string };
+  'mentor.statusChanged': EventBase & { mentorId: string; status: string };
+  'cohort.created': EventBase & { cohortId: string };
+  'cohort.admitted': EventBase & { cohortId: string; startupId: string };
+  'cohort.progressed': EventBase & { cohortId: string; startupId: string; status: string };
+  'milestone.updated': EventBase & { milestoneId: string; cohortId: string; startupId: string; changed: string[]; state: string };
+  /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */
+  'eligibility.warned': EventBase & { startupId: string; eligibleUntil: string; daysBefore: number; cohortIds: string[] };
+  /** The day after eligibleUntil: the startup left its active cohorts as `aged_out`. */
+  'eligibility.expired': EventBase & { startupId: string; eligibleUntil: string; cohortIds: string[] };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,4 +1,14 @@
 import type { ClassConstructor } from 'class-transformer';
+import type { Logger } from 'pino';
+import type { EventBus } from '../events/event-bus.js';
+
+/** What a job handler may use besides its payload. */
+export interface JobDeps {
+  bus: EventBus;
+  logger: Logger;
+  /** The current instant; tests pass a fixed one. */
+  now(): Date;
+}
 
 /**
  * One Agenda job: a name, the DTO its payload must satisfy, and a handler
@@ -7,9 +17,11 @@ import type { ClassConstructor } from 'class-transformer';
 export interface JobDefinition<P extends object = object> {
   name: string;
   payload: ClassConstructor<P>;
-  handler(payload: P): Promise<void>;
+  handler(payload: P, deps: JobDeps): Promise<void>;
   /** How many may run at once in one worker (default 1). */
   concurrency?: number;
+  /** Run on a schedule (cron, in the job's `timezone`), in addition to on demand. */
+  schedule?: { cron: string; timezone: string; payload: P };
 }
 
 /** Declares a job with its payload type inferred from the DTO. */

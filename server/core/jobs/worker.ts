@@ -10,7 +10,7 @@ import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
-import type { JobDefinition } from './job-definition.js';
+import type { JobDefinition, JobDeps } from './job-definition.js';
 import { parseDto } from '../http/validation.js';
 
 export interface JobWorkerOptions {
@@ -19,6 +19,8 @@ export interface JobWorkerOptions {
   /** Poll interval in ms (a number: Agenda 6 misreads strings like '200 milliseconds'). */
   processEveryMs: number;
   logger: Logger;
+  /** Passed to every handler; `logger` defaults to the worker's. */
+  deps: Omit<JobDeps, 'logger'> & { logger?: Logger };
 }
 
 export interface JobWorker {
@@ -43,7 +45,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       definition.name,
       async (job) => {
         const payload = await parseDto(definition.payload, job.attrs.data ?? {}, `payload of ${definition.name}`);
-        await definition.handler(payload);
+        await definition.handler(payload, { logger: options.logger, ...options.deps });
       },
       { concurrency: definition.concurrency ?? 1 },
     );
@@ -53,6 +55,14 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     agenda,
     async start() {
       await agenda.start();
+      for (const definition of options.definitions) {
+        if (definition.schedule) {
+          await agenda.every(definition.schedule.cron, definition.name, definition.schedule.payload, {
+            timezone: definition.schedule.timezone,
+            skipImmediate: true,
+          });
+        }
+      }
       running = true;
     },
     async stop() {

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import mongoose, { Schema } from 'mongoose';
 import { IsInt, Min } from 'class-validator';
 import { pino } from 'pino';
+import { EventBus } from '../../../server/core/events/event-bus.js';
 import { defineJob } from '../../../server/core/jobs/job-definition.js';
 import { createJobWorker } from '../../../server/core/jobs/worker.js';
 import { isDuplicateKey } from '../../../server/core/http/problem.js';
@@ -58,6 +59,7 @@ describe('database spike (mongoose 9 + Agenda 6 on the test server)', () => {
       definitions: [defineJob({ name: 'test.count', payload: CountPayload, handler: async (p) => void seen.push(p.by) })],
       processEveryMs: 100,
       logger: pino({ level: 'silent' }),
+      deps: { bus: new EventBus(), now: () => new Date() },
     });
     const failures: string[] = [];
     worker.agenda.on('fail', (error: Error) => failures.push(error.message));

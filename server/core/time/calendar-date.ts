@@ -1,0 +1,61 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`, no time, no zone) and "today" as Vietnam
+ * sees it. Instants are stored in UTC; a calendar date only ever becomes an
+ * instant through one of these functions, in an explicit zone.
+ */
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
+
+/** The programme's zone: "today" is Can Tho's date, whatever the server's TZ. */
+export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
+
+const SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The luxon date (at midnight UTC, for arithmetic only) of a valid `YYYY-MM-DD`, else undefined. */
+export function parseCalendarDate(value: unknown): DateTime | undefined {
+  if (typeof value !== 'string' || !SHAPE.test(value)) return undefined;
+  const date = DateTime.fromISO(value, { zone: 'utc' });
+  return date.isValid && date.toISODate() === value ? date : undefined;
+}
+
+export function isCalendarDate(value: unknown): value is string {
+  return parseCalendarDate(value) !== undefined;
+}
+
+/** Today's date in Vietnam at the instant `now`. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return DateTime.fromJSDate(now, { zone: VIETNAM_ZONE }).toISODate()!;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(parseCalendarDate(to)!.diff(parseCalendarDate(from)!, 'days').days);
+}
+
+export function addDays(date: string, days: number): string {
+  return parseCalendarDate(date)!.plus({ days }).toISODate()!;
+}
+
+/** Validator: a real calendar date `YYYY-MM-DD` (no 2023-02-29, no 2024-13-01). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a real date written YYYY-MM-DD`, ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+}
+
+/** Validator: not after today in Vietnam (pair with IsCalendarDate). */
+export function IsNotFutureDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotFutureDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must not be in the future`, ...options },
+      validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayInVietnam() },
+    });
+}
