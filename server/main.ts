@@ -26,7 +26,7 @@ const logger = createLogger(config);
 const startedAt = Date.now();
 let runway;
 try {
-  runway = await startRunway(config, logger);
+  runway = await startRunway(config, { logger });
 } catch (error) {
   if (error instanceof EmbeddedDbError) console.error(error.message);
   else logger.fatal({ err: error }, 'Runway could not start');

@@ -36,25 +36,33 @@ export interface Runway {
   stop(): Promise<void>;
 }
 
-export async function startRunway(config: Config, logger: Logger = createLogger(config)): Promise<Runway> {
+export interface RunwayOptions {
+  logger?: Logger;
+  /** The clock for use cases and jobs; tests pin it to walk across date boundaries. */
+  now?: () => Date;
+}
+
+export async function startRunway(config: Config, options: RunwayOptions = {}): Promise<Runway> {
+  const logger = options.logger ?? createLogger(config);
+  const now = options.now ?? (() => new Date());
   const database = await openDatabase(config, logger);
   logger.info(`database: ${database.description}`);
   try {
-    return await startOnDatabase(config, logger, database);
+    return await startOnDatabase(config, logger, database, now);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
   }
 }
 
-async function startOnDatabase(config: Config, logger: Logger, database: Database): Promise<Runway> {
+async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date): Promise<Runway> {
   const bus = new EventBus(logger);
   const worker = createJobWorker({
     db: mongoose.connection.db!,
     definitions: jobDefinitions,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
     logger,
-    deps: { bus, now: () => new Date() },
+    deps: { bus, now },
   });
   await worker.start();
 
@@ -81,6 +89,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
         },
       },
     ],
+    now,
   };
 
   const demoLogins = config.demoData ? await loadDemoUsers({ bus }, { skipAdmin: Boolean(config.ADMIN_EMAIL) }) : [];

@@ -20,4 +20,6 @@ export interface AppContext {
   auth: Auth;
   rateLimits: AuthRateLimits;
   readiness: ReadinessCheck[];
+  /** The current instant. Real time in production; tests may pin it. */
+  now(): Date;
 }

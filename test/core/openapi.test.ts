@@ -34,6 +34,14 @@ describe('OpenAPI document and docs', () => {
     expect(body.paths['/api/v1/me'].get.security).to.deep.equal([{ bearerAuth: [] }]);
   });
 
+  it('every $ref points at a schema that exists, and inherited-only DTOs get their parent\'s fields', async () => {
+    const { body } = await runway.http('GET', '/api/v1/openapi.json');
+    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).to.be.greaterThan(10);
+    for (const name of new Set(refs)) expect(body.components.schemas, name).to.have.property(name);
+    expect(body.components.schemas.CreateStartupDto.required).to.include.members(['name', 'kind', 'sectors']);
+  });
+
   it('serves the interactive docs at /api/docs, with no third-party hosts', async () => {
     const response = await runway.http('GET', '/api/docs/');
     expect(response.status).to.equal(200);

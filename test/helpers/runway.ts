@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { loadConfig } from '../../server/core/config/config.js';
-import { startRunway, type Runway } from '../../server/runway.js';
+import { startRunway, type Runway, type RunwayOptions } from '../../server/runway.js';
 
 export interface TestRunway extends Runway {
   /** Sends a real HTTP request; the body is JSON-encoded unless `raw` is given. */
@@ -58,7 +58,7 @@ export async function sendRequest(baseUrl: string, method: string, path: string,
   return { status: response.status, headers: response.headers, text, body: parsed };
 }
 
-export async function startTestRunway(env: Record<string, string> = {}): Promise<TestRunway> {
+export async function startTestRunway(env: Record<string, string> = {}, options: RunwayOptions = {}): Promise<TestRunway> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -72,7 +72,7 @@ export async function startTestRunway(env: Record<string, string> = {}): Promise
     SHUTDOWN_TIMEOUT_MS: '3000',
     ...env,
   });
-  const runway = await startRunway(config);
+  const runway = await startRunway(config, options);
   const stop = async () => {
     await mongoose.connection.db?.dropDatabase().catch(() => {});
     await runway.stop();

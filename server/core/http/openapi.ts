@@ -35,6 +35,25 @@ const problemSchema: Json = {
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
+/**
+ * The schema name for a DTO class. A class that only inherits its checks
+ * (`class CreateX extends fields('create') {}`) has no metadata of its own,
+ * so the generator makes no schema for it: it gets its nearest ancestor's.
+ */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+function schemaRef(schemas: Record<string, Json>, dto: DtoClass): { $ref: string } {
+  for (let cls: DtoClass | null = dto; cls && cls.name; cls = Object.getPrototypeOf(cls) as DtoClass | null) {
+    const schema = schemas[cls.name];
+    if (schema) {
+      schemas[dto.name] ??= schema;
+      return { $ref: `#/components/schemas/${dto.name}` };
+    }
+  }
+  schemas[dto.name] = { type: 'object' };
+  return { $ref: `#/components/schemas/${dto.name}` };
+}
+
 function standardProblems(spec: RouteSpec): Record<number, string> {
   const problems: Record<number, string> = { 500: 'Unexpected error (with a trace id, nothing internal)' };
   if (spec.body || spec.query) problems[400] = 'Malformed input; `errors` names every bad field';
@@ -63,7 +82,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
     for (const [status, response] of Object.entries(spec.responses)) {
       const isError = Number(status) >= 400;
       const content = response.schema
-        ? { 'application/json': { schema: { $ref: `#/components/schemas/${response.schema.name}` } } }
+        ? { 'application/json': { schema: schemaRef(schemas, response.schema) } }
         : response.contentType
           ? { [response.contentType]: { schema: { type: 'string' } } }
           : isError
@@ -79,7 +98,8 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       schema: { type: 'string' },
     }));
     if (spec.query) {
-      const querySchema = schemas[spec.query.name] as { properties?: Record<string, Json>; required?: string[] } | undefined;
+      const ref = schemaRef(schemas, spec.query).$ref.split('/').pop()!;
+      const querySchema = schemas[ref] as { properties?: Record<string, Json>; required?: string[] } | undefined;
       for (const [name, schema] of Object.entries(querySchema?.properties ?? {})) {
         parameters.push({ name, in: 'query', required: querySchema?.required?.includes(name) ?? false, schema });
       }
@@ -96,7 +116,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.body.name}` } } },
+              content: { 'application/json': { schema: schemaRef(schemas, spec.body) } },
             },
           }
         : {}),

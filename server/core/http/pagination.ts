@@ -47,7 +47,8 @@ export async function paginate<D extends { _id: mongoose.Types.ObjectId }, V>(
   find: (filter: Record<string, unknown>, limit: number) => Promise<D[]>,
   present: (doc: D) => V,
 ): Promise<Page<V>> {
-  const docs = await find({ ...filter, ...afterCursor(query.cursor) }, query.limit + 1);
+  // $and, not a spread: the filter may constrain _id itself (a caller's visible ids).
+  const docs = await find(query.cursor ? { $and: [filter, afterCursor(query.cursor)] } : filter, query.limit + 1);
   const hasMore = docs.length > query.limit;
   const pageDocs = hasMore ? docs.slice(0, query.limit) : docs;
   return {
