@@ -29,6 +29,15 @@ export const usersRepository = {
     return doc.toObject() as UserRecord;
   },
 
+  /** Bulk insert for fixtures (hashes computed by the caller); returns the records in input order. */
+  async insertMany(users: NewUser[]): Promise<UserRecord[]> {
+    const docs = await UserModel.insertMany(
+      users.map((u) => ({ email: normalizeEmail(u.email), passwordHash: u.passwordHash, name: u.name, role: u.role, locale: u.locale ?? 'vi' })),
+      { ordered: true },
+    );
+    return docs.map((d) => d.toObject() as UserRecord);
+  },
+
   async findByEmail(email: string): Promise<UserRecord | undefined> {
     return ((await UserModel.findOne({ email: normalizeEmail(email) }).lean()) as UserRecord | null) ?? undefined;
   },

@@ -1,0 +1,123 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { GROWTH_BASIS_CODES, SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../../core/taxonomy/taxonomy.js';
+import { IsCalendarDate } from '../../../core/time/calendar-date.js';
+import { STARTUP_KINDS } from '../eligibility.js';
+
+/** Vietnamese enterprise code: 10 digits, optionally "-" and 3 digits for a branch. */
+export const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class StEnterpriseDto {
+  /** Not after today in Vietnam (checked with the startup rules, against the app's clock). */
+  @IsCalendarDate()
+  certifiedOn!: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  certificateNumber!: string;
+}
+
+/**
+ * The startup's fields, declared once. On create the core fields are
+ * required; on update (PATCH) every field is optional. Rules that span
+ * fields (a company needs a code and a date) live in startup-rules.ts.
+ */
+function startupFields(mode: 'create' | 'update') {
+  const presence = (): PropertyDecorator => (mode === 'create' ? IsDefined() : IsOptional());
+
+  class Fields {
+    @presence()
+    @Transform(trim)
+    @IsString()
+    @MinLength(1, { message: 'name must not be empty' })
+    @MaxLength(160)
+    name!: string;
+
+    @IsOptional()
+    @IsString()
+    @MaxLength(4000)
+    description?: string;
+
+    @presence()
+    @IsIn(STARTUP_KINDS, { message: `kind must be one of: ${STARTUP_KINDS.join(', ')}` })
+    kind!: (typeof STARTUP_KINDS)[number];
+
+    @IsOptional()
+    @Transform(trim)
+    @Matches(ENTERPRISE_CODE, { message: 'enterpriseCode must be 10 digits, optionally followed by - and 3 digits (e.g. 1801234567 or 1801234567-001)' })
+    enterpriseCode?: string;
+
+    /** Not after today in Vietnam (checked with the startup rules, against the app's clock). */
+    @IsOptional()
+    @IsCalendarDate()
+    firstRegisteredOn?: string;
+
+    @presence()
+    @IsArray()
+    @ArrayNotEmpty({ message: 'growthBasis needs at least one of: intellectual_property, technology, business_model' })
+    @ArrayUnique()
+    @IsIn(GROWTH_BASIS_CODES, { each: true, message: `growthBasis must contain only: ${GROWTH_BASIS_CODES.join(', ')}` })
+    growthBasis!: string[];
+
+    @presence()
+    @IsArray()
+    @ArrayNotEmpty()
+    @ArrayMaxSize(5)
+    @ArrayUnique()
+    @IsIn(SECTOR_CODES, { each: true, message: 'sectors must contain only known sector codes (GET /api/v1/taxonomies)' })
+    sectors!: string[];
+
+    @presence()
+    @IsIn(STAGE_CODES, { message: `stage must be one of: ${STAGE_CODES.join(', ')}` })
+    stage!: string;
+
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(15)
+    @ArrayUnique()
+    @IsIn(TOPIC_CODES, { each: true, message: 'needs must contain only known topic codes (GET /api/v1/taxonomies)' })
+    needs?: string[];
+
+    @IsOptional()
+    @Transform(trim)
+    @IsString()
+    @MaxLength(60)
+    district?: string;
+
+    @IsOptional()
+    @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+    @MaxLength(300)
+    website?: string;
+
+    @IsOptional()
+    @ValidateNested()
+    @Type(() => StEnterpriseDto)
+    stEnterprise?: StEnterpriseDto;
+  }
+  Object.defineProperty(Fields, 'name', { value: `StartupFields${mode === 'create' ? 'Create' : 'Update'}` });
+  return Fields;
+}
+
+/** POST /startups. */
+export class CreateStartupDto extends startupFields('create') {}
+
+/** PATCH /startups/{id}: any subset of the fields. */
+export class UpdateStartupDto extends startupFields('update') {}

@@ -1,0 +1,32 @@
+/**
+ * Who may do what with a startup (SPEC §1). Pure functions of the caller
+ * and the record. "Cannot see" answers 404 so ids do not leak; "can see
+ * but not change" answers 403.
+ */
+import type { AuthUser } from '../../core/auth/auth-user.js';
+
+export interface StartupMembership {
+  members: ReadonlyArray<{ userId: { toString(): string }; role: string }>;
+}
+
+export const isMember = (user: AuthUser, startup: StartupMembership) =>
+  startup.members.some((m) => m.userId.toString() === user.id);
+
+export const isOwner = (user: AuthUser, startup: StartupMembership) =>
+  startup.members.some((m) => m.userId.toString() === user.id && m.role === 'owner');
+
+const isStaff = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
+
+export const startupsPolicy = {
+  /** Founders register their own startups. */
+  canCreate: (user: AuthUser) => user.role === 'startup',
+  /** Staff list every startup; founders list their own; mentors see startups through mentorships (later). */
+  canList: (user: AuthUser) => user.role !== 'mentor',
+  canRead: (user: AuthUser, startup: StartupMembership) => isStaff(user) || isMember(user, startup),
+  /** The team edits its startup; admins may fix anything. Managers follow, they do not edit. */
+  canEdit: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isMember(user, startup),
+  canManageMembers: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isOwner(user, startup),
+  /** Filter that limits a list to what the caller may see, given the startups the caller belongs to. */
+  listScope: (user: AuthUser, memberOf: readonly unknown[]): Record<string, unknown> => (isStaff(user) ? {} : { _id: { $in: memberOf } }),
+  isStaff,
+};

@@ -1,0 +1,44 @@
+import type { AuthUser } from '../../../core/auth/auth-user.js';
+import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/http/errors.js';
+import { usersRepository } from '../../users/users.repository.js';
+import { startupsPolicy } from '../startups.policy.js';
+import { startupsRepository, type StartupRecord } from '../startups.repository.js';
+import { getStartup } from './get-startup.js';
+
+async function startupForMembers(actor: AuthUser, id: string): Promise<StartupRecord> {
+  const startup = await getStartup(actor, id);
+  if (!startupsPolicy.canManageMembers(actor, startup)) {
+    throw new Forbidden('forbidden', 'Only the startup’s owner or an admin may change its team.');
+  }
+  return startup;
+}
+
+/** Adds a registered founder (role startup) to the team by email. */
+export async function addMember(actor: AuthUser, id: string, email: string): Promise<StartupRecord> {
+  const startup = await startupForMembers(actor, id);
+  const user = await usersRepository.findByEmail(email);
+  if (!user || user.status !== 'active') {
+    throw new NotFound('user_not_found', 'No active account with this email.', [
+      { field: 'email', code: 'user_not_found', message: 'Ask them to register first.' },
+    ]);
+  }
+  if (user.role !== 'startup') {
+    throw new RuleViolated('not_a_founder', 'Only accounts with the startup role can join a team.', [
+      { field: 'email', code: 'not_a_founder', message: `This account's role is ${user.role}.` },
+    ]);
+  }
+  const added = await startupsRepository.addMember(startup._id, user._id.toHexString());
+  if (!added) throw new Conflict('already_member', 'This person is already in the team.', [{ field: 'email', code: 'already_member', message: 'Already a member.' }]);
+  return (await startupsRepository.findById(id))!;
+}
+
+/** Removes a team member; the owner stays. */
+export async function removeMember(actor: AuthUser, id: string, userId: string): Promise<StartupRecord> {
+  const startup = await startupForMembers(actor, id);
+  if (startup.members.some((m) => m.userId.toHexString() === userId && m.role === 'owner')) {
+    throw new RuleViolated('owner_stays', 'The owner cannot be removed from the team.');
+  }
+  const removed = await startupsRepository.removeMember(startup._id, userId);
+  if (!removed) throw new NotFound('member_not_found', 'This person is not in the team.');
+  return (await startupsRepository.findById(id))!;
+}
