@@ -1,0 +1,64 @@
+/**
+ * A mentor's weekly availability rules (SPEC §3): `{ weekday, start, end }`
+ * in the mentor's own zone, ISO weekdays (1 = Monday) and `HH:mm` times.
+ * Pure functions, used by validation now and by slot computation later.
+ */
+
+export interface WeeklyRule {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** `HH:mm`, 00:00–23:59. */
+  start: string;
+  /** `HH:mm`, 00:01–24:00 (24:00 = the end of the day). */
+  end: string;
+}
+
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+export const isStartTime = (value: unknown): value is string => typeof value === 'string' && START_TIME.test(value);
+export const isEndTime = (value: unknown): value is string => typeof value === 'string' && END_TIME.test(value);
+
+/** Minutes since midnight of an `HH:mm` time (24:00 → 1440). */
+export function minutesOfDay(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours! * 60 + minutes!;
+}
+
+/** True when the rule is well formed: an ISO weekday, valid times, start strictly before end. */
+export function isWellFormedRule(rule: Partial<WeeklyRule>): rule is WeeklyRule {
+  return (
+    Number.isInteger(rule.weekday) &&
+    rule.weekday! >= 1 &&
+    rule.weekday! <= 7 &&
+    isStartTime(rule.start) &&
+    isEndTime(rule.end) &&
+    minutesOfDay(rule.start) < minutesOfDay(rule.end)
+  );
+}
+
+/**
+ * Pairs of indexes `[earlier, later]` of rules that overlap on the same
+ * weekday. Touching rules (one ends at 12:00, the next starts at 12:00) do
+ * not overlap. Malformed rules are skipped: their own checks report them.
+ */
+export function overlappingRules(rules: ReadonlyArray<Partial<WeeklyRule>>): Array<[number, number]> {
+  const wellFormed = rules
+    .map((rule, index) => ({ rule, index }))
+    .filter((entry): entry is { rule: WeeklyRule; index: number } => isWellFormedRule(entry.rule))
+    .sort((a, b) => a.rule.weekday - b.rule.weekday || minutesOfDay(a.rule.start) - minutesOfDay(b.rule.start));
+
+  const pairs: Array<[number, number]> = [];
+  // Sorted by day then start, a rule overlaps an earlier one of its day exactly when it starts before that one ends.
+  for (let i = 0; i < wellFormed.length; i++) {
+    for (let j = i + 1; j < wellFormed.length; j++) {
+      const a = wellFormed[i]!;
+      const b = wellFormed[j]!;
+      if (b.rule.weekday !== a.rule.weekday || minutesOfDay(b.rule.start) >= minutesOfDay(a.rule.end)) break;
+      pairs.push([Math.min(a.index, b.index), Math.max(a.index, b.index)]);
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,67 @@
+/** class-validator decorators for mentor profiles: zones, times of day, weekly rules. */
+import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { IANAZone } from 'luxon';
+import { isEndTime, isStartTime, minutesOfDay, overlappingRules, WEEKDAY_NAMES, type WeeklyRule } from '../availability.js';
+
+type Check = (value: unknown, args: ValidationArguments) => boolean;
+
+function decorator(name: string, validate: Check, message: string | ((args: ValidationArguments) => string), options?: ValidationOptions) {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message, ...options },
+      validator: { validate },
+    });
+}
+
+/**
+ * May be left out; when given it is validated, and `null` is refused. For
+ * PATCH fields that cannot be cleared (IsOptional would let null through).
+ */
+export const IsOptionalButNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** An IANA zone name that this runtime knows (`Asia/Ho_Chi_Minh`). */
+export const IsIanaZone = (options?: ValidationOptions) =>
+  decorator(
+    'isIanaZone',
+    (value) => typeof value === 'string' && IANAZone.isValidZone(value),
+    (args) => `${args.property} must be an IANA time zone name such as Asia/Ho_Chi_Minh`,
+    options,
+  );
+
+/** `HH:mm` from 00:00 to 23:59. */
+export const IsStartTime = (options?: ValidationOptions) =>
+  decorator('isStartTime', (value) => isStartTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 23:59`, options);
+
+/** `HH:mm` from 00:00 to 24:00 (the end of the day). */
+export const IsEndTime = (options?: ValidationOptions) =>
+  decorator('isEndTime', (value) => isEndTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 24:00`, options);
+
+/** Later than the sibling `start` (checked only when both are well-formed times; their own checks report the rest). */
+export const IsAfterStart = (options?: ValidationOptions) =>
+  decorator(
+    'isAfterStart',
+    (value, args) => {
+      const start = (args.object as { start?: unknown }).start;
+      return !isStartTime(start) || !isEndTime(value) || minutesOfDay(value) > minutesOfDay(start);
+    },
+    (args) => `${args.property} must be later than start (${String((args.object as { start?: unknown }).start)})`,
+    options,
+  );
+
+const overlapsOf = (value: unknown) => (Array.isArray(value) ? overlappingRules(value.filter((rule) => typeof rule === 'object' && rule !== null)) : []);
+
+/** No two weekly rules of the same weekday overlap (touching is fine). The message names each overlapping pair. */
+export const HasNoOverlappingRules = (options?: ValidationOptions) =>
+  decorator(
+    'noOverlappingRules',
+    (value) => overlapsOf(value).length === 0,
+    (args) => {
+      const rules = args.value as WeeklyRule[];
+      const pairs = overlapsOf(rules).map(([a, b]) => `rules ${a} and ${b} overlap on ${WEEKDAY_NAMES[rules[a]!.weekday - 1]}`);
+      return `${args.property}: ${pairs.join('; ')}`;
+    },
+    options,
+  );

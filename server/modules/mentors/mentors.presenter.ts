@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsNumber,
+  IsOptional,
+  IsString,
+  ValidateNested,
+} from 'class-validator';
+import {
+  MentorAvailabilityDto,
+  MentorCapacityDto,
+  MentorConflictsDto,
+  MentorLocationDto,
+} from './dto/mentor-profile-fields.dto.js';
+import { MENTOR_MODES, MENTOR_STATUSES, type MentorMode, type MentorStatus } from './mentor-profile.js';
+import type { MentorRecord } from './mentors.repository.js';
+
+/** Derived figures, kept up to date by mentorships, sessions and feedback. */
+export class MentorStatsView {
+  @IsInt() activeMentees!: number;
+  @IsInt() sessionsHeld!: number;
+  @IsNumber() hoursHeld!: number;
+  /** Average rating 1–5; null before the first rating. */
+  @IsOptional() @IsNumber() rating!: number | null;
+  @IsInt() ratingCount!: number;
+  /** Median hours to answer a request; null before the first answer. */
+  @IsOptional() @IsNumber() medianResponseHours!: number | null;
+}
+
+/** A mentor profile as the API shows it: never its search text or version. */
+export class MentorView {
+  @IsMongoId() id!: string;
+  /** The mentor's user. */
+  @IsMongoId() userId!: string;
+  @IsString() name!: string;
+  @IsString() title!: string;
+  @IsString() organisation!: string;
+  @IsString() bio!: string;
+  @IsArray() @IsString({ each: true }) sectors!: string[];
+  @IsArray() @IsString({ each: true }) stages!: string[];
+  @IsArray() @IsString({ each: true }) expertise!: string[];
+  @IsArray() @IsString({ each: true }) languages!: string[];
+  @IsString() timezone!: string;
+  @IsIn(MENTOR_MODES) mode!: MentorMode;
+  // The nested shapes are the ones a mentor writes; here every member is filled in.
+  @ValidateNested() @Type(() => MentorLocationDto) location!: { district: string | null; city: string | null };
+  @ValidateNested() @Type(() => MentorConflictsDto) conflicts!: { startupIds: string[]; enterpriseCodes: string[] };
+  @ValidateNested() @Type(() => MentorCapacityDto) capacity!: { maxActiveMentees: number; maxSessionsPerMonth: number };
+  @ValidateNested() @Type(() => MentorAvailabilityDto) availability!: {
+    weekly: Array<{ weekday: number; start: string; end: string }>;
+    blockedDates: string[];
+  };
+  @IsInt() sessionMinutes!: number;
+  @IsInt() bufferMinutes!: number;
+  @IsInt() minNoticeHours!: number;
+  @IsIn(MENTOR_STATUSES) status!: MentorStatus;
+  @ValidateNested() @Type(() => MentorStatsView) stats!: MentorStatsView;
+  /** When a manager approved the profile; null while pending. */
+  @IsOptional() @IsDateString() approvedAt!: string | null;
+  @IsDateString() createdAt!: string;
+  @IsDateString() updatedAt!: string;
+}
+
+export function presentMentor(mentor: MentorRecord): MentorView {
+  return {
+    id: mentor._id.toHexString(),
+    userId: mentor.userId.toHexString(),
+    name: mentor.name,
+    title: mentor.title,
+    organisation: mentor.organisation,
+    bio: mentor.bio,
+    sectors: [...mentor.sectors],
+    stages: [...mentor.stages],
+    expertise: [...mentor.expertise],
+    languages: [...mentor.languages],
+    timezone: mentor.timezone,
+    mode: mentor.mode,
+    location: { district: mentor.location?.district ?? null, city: mentor.location?.city ?? null },
+    conflicts: {
+      startupIds: (mentor.conflicts?.startupIds ?? []).map((id) => id.toHexString()),
+      enterpriseCodes: [...(mentor.conflicts?.enterpriseCodes ?? [])],
+    },
+    capacity: { maxActiveMentees: mentor.capacity.maxActiveMentees, maxSessionsPerMonth: mentor.capacity.maxSessionsPerMonth },
+    availability: {
+      weekly: (mentor.availability?.weekly ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
+      blockedDates: [...(mentor.availability?.blockedDates ?? [])],
+    },
+    sessionMinutes: mentor.sessionMinutes,
+    bufferMinutes: mentor.bufferMinutes,
+    minNoticeHours: mentor.minNoticeHours,
+    status: mentor.status,
+    stats: {
+      activeMentees: mentor.stats.activeMentees,
+      sessionsHeld: mentor.stats.sessionsHeld,
+      hoursHeld: mentor.stats.hoursHeld,
+      rating: mentor.stats.rating ?? null,
+      ratingCount: mentor.stats.ratingCount,
+      medianResponseHours: mentor.stats.medianResponseHours ?? null,
+    },
+    approvedAt: mentor.approvedAt?.toISOString() ?? null,
+    createdAt: mentor.createdAt.toISOString(),
+    updatedAt: mentor.updatedAt.toISOString(),
+  };
+}

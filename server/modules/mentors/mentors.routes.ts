@@ -1,0 +1,117 @@
+import type { AppContext } from '../../core/app-context.js';
+import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { CreateMentorDto } from './dto/create-mentor.dto.js';
+import { ListMentorsQueryDto } from './dto/list-mentors-query.dto.js';
+import { MentorPageView } from './dto/mentor-page.view.js';
+import { MentorProfileFieldsDto } from './dto/mentor-profile-fields.dto.js';
+import { MentorView, presentMentor } from './mentors.presenter.js';
+import { approveMentor } from './usecases/approve-mentor.js';
+import { createMentorProfile } from './usecases/create-mentor-profile.js';
+import { getMentor } from './usecases/get-mentor.js';
+import { getOwnMentorProfile } from './usecases/get-own-mentor-profile.js';
+import { listMentors } from './usecases/list-mentors.js';
+import { pauseMentor } from './usecases/pause-mentor.js';
+import { resumeMentor } from './usecases/resume-mentor.js';
+import { updateMentorProfile } from './usecases/update-mentor-profile.js';
+
+/** Mentor profiles (SPEC §3): self-service for mentors, approval by staff, a directory for everyone signed in. */
+
+const tags = ['mentors'];
+const profile = (description: string) => ({ description, schema: MentorView });
+const notFound = { description: 'No such mentor, or not visible to the caller' };
+const invalidTransition = { description: 'The profile is not in the state this change starts from (`invalid_transition`)' };
+
+export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    defineRoute<CreateMentorDto>({
+      method: 'post',
+      path: '/api/v1/mentors',
+      summary: 'Create your mentor profile (pending until a manager approves it)',
+      tags,
+      auth: ['mentor'],
+      body: CreateMentorDto,
+      responses: {
+        201: profile('Created, status pending'),
+        409: { description: 'You already have a profile (`mentor_profile_exists`)' },
+      },
+      handler: async ({ user, body }) => ({ status: 201, body: presentMentor(await createMentorProfile(user!, body)) }),
+    }),
+    defineRoute<undefined, ListMentorsQueryDto>({
+      method: 'get',
+      path: '/api/v1/mentors',
+      summary: 'List mentors; startups and mentors see active ones, staff see all',
+      tags,
+      auth: 'authenticated',
+      query: ListMentorsQueryDto,
+      responses: {
+        200: { description: 'One page, in id order', schema: MentorPageView },
+        403: { description: 'A status filter other than active from someone who is not staff' },
+      },
+      handler: async ({ user, query }) => {
+        const page = await listMentors(user!, query);
+        return { body: { items: page.items.map(presentMentor), nextCursor: page.nextCursor } };
+      },
+    }),
+    // Before /mentors/:id, or "me" would be taken for an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/mentors/me',
+      summary: 'Your own mentor profile, whatever its status',
+      tags,
+      auth: ['mentor'],
+      responses: { 200: profile('Your profile'), 404: { description: 'You have no profile yet' } },
+      handler: async ({ user }) => ({ body: presentMentor(await getOwnMentorProfile(user!)) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/mentors/:id',
+      summary: 'One mentor; profiles that are not active are visible only to their mentor and staff',
+      tags,
+      auth: 'authenticated',
+      responses: { 200: profile('The mentor'), 404: notFound },
+      handler: async ({ user, params }) => ({ body: presentMentor(await getMentor(user!, params.id!)) }),
+    }),
+    defineRoute<MentorProfileFieldsDto>({
+      method: 'patch',
+      path: '/api/v1/mentors/:id',
+      summary: 'Change profile fields (the mentor, or an admin); nested groups are merged member by member',
+      tags,
+      auth: ['mentor', 'admin'],
+      body: MentorProfileFieldsDto,
+      responses: {
+        200: profile('The changed profile'),
+        403: { description: 'Not your profile' },
+        404: notFound,
+        409: { description: 'Concurrent edits kept colliding (`concurrent_update`); try again' },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentMentor(await updateMentorProfile(user!, params.id!, body)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/mentors/:id/approve',
+      summary: 'Approve a pending mentor (pending → active)',
+      tags,
+      auth: ['manager', 'admin'],
+      responses: { 200: profile('Approved, now active'), 404: notFound, 409: invalidTransition },
+      handler: async ({ user, params }) => ({ body: presentMentor(await approveMentor(user!, params.id!, ctx)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/mentors/:id/pause',
+      summary: 'Pause your profile (active → paused): no new matches until you resume',
+      tags,
+      auth: ['mentor'],
+      responses: { 200: profile('Paused'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
+      handler: async ({ user, params }) => ({ body: presentMentor(await pauseMentor(user!, params.id!, ctx)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/mentors/:id/resume',
+      summary: 'Resume your paused profile (paused → active); a pending profile needs approval instead',
+      tags,
+      auth: ['mentor'],
+      responses: { 200: profile('Active again'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
+      handler: async ({ user, params }) => ({ body: presentMentor(await resumeMentor(user!, params.id!, ctx)) }),
+    }),
+  ];
+}

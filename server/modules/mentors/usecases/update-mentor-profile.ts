@@ -1,0 +1,46 @@
+import type { AuthUser } from '../../../core/auth/auth-user.js';
+import { Conflict, Forbidden } from '../../../core/http/errors.js';
+import type { MentorProfileFieldsDto } from '../dto/mentor-profile-fields.dto.js';
+import { mentorsPolicy } from '../mentors.policy.js';
+import { mentorsRepository, type MentorProfileFields, type MentorRecord } from '../mentors.repository.js';
+import { getMentor } from './get-mentor.js';
+
+/** Attempts before giving up when other edits keep landing between our read and our write. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The mentor (or an admin) changes profile fields. Each write is
+ * conditional on the version read, so a concurrent edit is never lost
+ * half-way (nested members merged over a stale copy, stale search text):
+ * we read again and re-apply, and answer 409 only if that keeps failing.
+ */
+export async function updateMentorProfile(caller: AuthUser, id: string, patch: MentorProfileFieldsDto): Promise<MentorRecord> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = await getMentor(caller, id);
+    if (!mentorsPolicy.canEdit(caller, current)) throw new Forbidden('not_profile_owner', 'Only the mentor or an admin may change this profile.');
+    const changes = mergePatch(current, patch);
+    if (Object.keys(changes).length === 0) return current;
+    if (await mentorsRepository.updateProfile(current, changes)) return getMentor(caller, id);
+  }
+  throw new Conflict('concurrent_update', 'The profile is being changed by someone else right now; try again.');
+}
+
+/** Only the members that were sent (a DTO instance holds no others, but undefined is dropped to be sure). */
+const sent = <T extends object>(patch: T) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/**
+ * The stored values that change: top-level fields replace what is stored;
+ * the members of the nested groups are merged over the stored group.
+ */
+function mergePatch(current: MentorRecord, patch: MentorProfileFieldsDto): Partial<MentorProfileFields> {
+  const { location, conflicts, capacity, availability, ...topLevel } = sent(patch);
+  const changes: Partial<MentorProfileFields> = { ...topLevel };
+  if (location) changes.location = { ...current.location, ...sent(location) };
+  if (conflicts) {
+    const stored = { startupIds: (current.conflicts?.startupIds ?? []).map(String), enterpriseCodes: current.conflicts?.enterpriseCodes ?? [] };
+    changes.conflicts = { ...stored, ...sent(conflicts) };
+  }
+  if (capacity) changes.capacity = { ...current.capacity, ...sent(capacity) };
+  if (availability) changes.availability = { ...current.availability, ...sent(availability) };
+  return changes;
+}
