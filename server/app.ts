@@ -15,7 +15,12 @@ import { inputHygiene } from './core/http/input-hygiene.js';
 import { buildOpenApi } from './core/http/openapi.js';
 import { notFoundHandler, problemHandler } from './core/http/problem.js';
 import { mountRoutes, type RouteSpec } from './core/http/route.js';
+import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
+import { milestonesRoutes } from './modules/milestones/milestones.routes.js';
+import { startupsRoutes } from './modules/startups/startups.routes.js';
+import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
@@ -23,7 +28,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Every route of every module; the OpenAPI document is built from the same list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
-  return [...healthRoutes(ctx), ...usersRoutes(ctx)];
+  return [...healthRoutes(ctx), ...usersRoutes(ctx), ...mentorsRoutes(ctx), ...taxonomiesRoutes(), ...startupsRoutes(ctx), ...cohortsRoutes(ctx), ...milestonesRoutes(ctx)];
 }
 
 export function createApp(ctx: AppContext): Express {

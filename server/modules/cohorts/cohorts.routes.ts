@@ -1,0 +1,124 @@
+import type { AppContext } from '../../core/app-context.js';
+import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { todayInVietnam } from '../../core/time/calendar-date.js';
+import { CohortBoardView } from './cohort-board.view.js';
+import {
+  AdmissionView,
+  AdmissionWithMilestonesView,
+  CohortPageView,
+  CohortView,
+  presentAdmission,
+  presentAdmissionWithMilestones,
+  presentCohort,
+} from './cohorts.presenter.js';
+import { AdmitStartupDto } from './dto/admit-startup.dto.js';
+import { CreateCohortDto } from './dto/create-cohort.dto.js';
+import { ListCohortsQuery } from './dto/list-cohorts.query.js';
+import { admitStartup } from './usecases/admit-startup.js';
+import { createCohort } from './usecases/create-cohort.js';
+import { getCohort } from './usecases/get-cohort.js';
+import { getCohortBoard } from './usecases/get-cohort-board.js';
+import { graduateStartup } from './usecases/graduate-startup.js';
+import { listCohorts } from './usecases/list-cohorts.js';
+import { withdrawStartup } from './usecases/withdraw-startup.js';
+
+const STAFF = ['manager', 'admin'] as const;
+
+/** Cohorts, admissions and the cohort board (SPEC §6). */
+export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
+  const today = () => todayInVietnam(ctx.now());
+  return [
+    defineRoute<CreateCohortDto>({
+      method: 'post',
+      path: '/api/v1/cohorts',
+      summary: 'Open a cohort (a manager creating it becomes one of its managers)',
+      tags: ['cohorts'],
+      auth: STAFF,
+      body: CreateCohortDto,
+      responses: {
+        201: { description: 'Created', schema: CohortView },
+        422: { description: 'A named manager is not an active manager' },
+      },
+      handler: async ({ user, body }) => ({ status: 201, body: presentCohort(await createCohort(user!, body, ctx)) }),
+    }),
+    defineRoute<undefined, ListCohortsQuery>({
+      method: 'get',
+      path: '/api/v1/cohorts',
+      summary: 'List cohorts (staff: all; founders: their startups’; mentors: none yet); search, paginate',
+      tags: ['cohorts'],
+      auth: 'authenticated',
+      query: ListCohortsQuery,
+      responses: { 200: { description: 'One page', schema: CohortPageView } },
+      handler: async ({ user, query }) => ({ body: await listCohorts(user!, query) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/cohorts/:id',
+      summary: 'One cohort',
+      tags: ['cohorts'],
+      auth: 'authenticated',
+      responses: { 200: { description: 'The cohort', schema: CohortView }, 404: { description: 'Not found or not visible' } },
+      handler: async ({ user, params }) => ({ body: presentCohort(await getCohort(user!, params.id!)) }),
+    }),
+    defineRoute<AdmitStartupDto>({
+      method: 'post',
+      path: '/api/v1/cohorts/:id/admissions',
+      summary: 'Admit an eligible startup (the cohort’s managers or an admin); plans its milestones',
+      tags: ['cohorts'],
+      auth: STAFF,
+      body: AdmitStartupDto,
+      responses: {
+        201: { description: 'Admitted, with its milestones', schema: AdmissionWithMilestonesView },
+        403: { description: 'Not one of this cohort’s managers' },
+        404: { description: 'No such cohort or startup' },
+        409: { description: 'Already admitted' },
+        422: { description: 'Not eligible today (5-year rule); `eligibleUntil` is its last eligible day' },
+      },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: presentAdmissionWithMilestones(await admitStartup(user!, params.id!, body.startupId, ctx), today()),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/cohorts/:id/admissions/:startupId/withdraw',
+      summary: 'Withdraw an active startup from the cohort (the cohort’s managers or an admin)',
+      tags: ['cohorts'],
+      auth: STAFF,
+      responses: {
+        200: { description: 'Withdrawn', schema: AdmissionView },
+        403: { description: 'Not one of this cohort’s managers' },
+        404: { description: 'No such cohort or admission' },
+        409: { description: 'The admission is not active' },
+      },
+      handler: async ({ user, params }) => ({ body: presentAdmission(await withdrawStartup(user!, params.id!, params.startupId!, ctx)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/cohorts/:id/admissions/:startupId/graduate',
+      summary: 'Graduate an active startup (the cohort’s managers or an admin)',
+      tags: ['cohorts'],
+      auth: STAFF,
+      responses: {
+        200: { description: 'Graduated', schema: AdmissionView },
+        403: { description: 'Not one of this cohort’s managers' },
+        404: { description: 'No such cohort or admission' },
+        409: { description: 'The admission is not active' },
+      },
+      handler: async ({ user, params }) => ({ body: presentAdmission(await graduateStartup(user!, params.id!, params.startupId!, ctx)) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/cohorts/:id/board',
+      summary: 'The cohort board: every startup’s progress, overdue items, next due date (the cohort’s managers or an admin)',
+      tags: ['cohorts'],
+      auth: 'authenticated',
+      responses: {
+        200: { description: 'The board', schema: CohortBoardView },
+        403: { description: 'Can see the cohort but does not manage it' },
+        404: { description: 'Not found or not visible' },
+      },
+      handler: async ({ user, params }) => ({ body: await getCohortBoard(user!, params.id!, today()) }),
+    }),
+  ];
+}

@@ -1,0 +1,48 @@
+import mongoose from 'mongoose';
+import type { AuthUser } from '../../../core/auth/auth-user.js';
+import type { EventBus } from '../../../core/events/event-bus.js';
+import { Forbidden, RuleViolated, type FieldError } from '../../../core/http/errors.js';
+import { buildSearchText } from '../../../core/text/search-text.js';
+import { usersRepository } from '../../users/users.repository.js';
+import { assertCohortRules } from '../cohort-rules.js';
+import { cohortsPolicy } from '../cohorts.policy.js';
+import { cohortsRepository, type CohortRecord } from '../cohorts.repository.js';
+import type { CreateCohortDto } from '../dto/create-cohort.dto.js';
+import { withDefaultWeights } from '../matching-weights.js';
+
+/** The cohort's managers: those named, plus the creator when a manager (an admin creator is not added). */
+function managerIdsFor(actor: AuthUser, named: readonly string[] = []): string[] {
+  return actor.role === 'manager' ? [...new Set([actor.id, ...named])] : [...named];
+}
+
+/** Every named manager must be an active user with role manager; each one that is not is named. */
+async function assertManagers(named: readonly string[]): Promise<void> {
+  const users = await Promise.all(named.map((id) => usersRepository.findById(id)));
+  const errors: FieldError[] = users.flatMap((user, index) =>
+    user && user.status === 'active' && user.role === 'manager'
+      ? []
+      : [{ field: `managerIds.${index}`, code: 'not_a_manager', message: 'Not an active user with role manager.' }],
+  );
+  if (errors.length > 0) throw new RuleViolated('not_a_manager', 'Cohort managers must be active users with role manager.', errors);
+}
+
+/** A manager or admin opens a cohort with its template and matching weights. */
+export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps: { bus: EventBus; now(): Date }): Promise<CohortRecord> {
+  if (!cohortsPolicy.canCreate(actor)) throw new Forbidden('forbidden', 'Only managers and admins create cohorts.');
+  assertCohortRules(input);
+  await assertManagers(input.managerIds ?? []);
+
+  const cohort = await cohortsRepository.create({
+    name: input.name,
+    programme: input.programme,
+    year: input.year,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    managerIds: managerIdsFor(actor, input.managerIds).map((id) => new mongoose.Types.ObjectId(id)),
+    weights: withDefaultWeights(input.weights),
+    milestoneTemplate: input.milestoneTemplate.map((item) => ({ ...item, description: item.description ?? '' })),
+    searchText: buildSearchText([input.name, input.programme, String(input.year)]),
+  });
+  await deps.bus.emit('cohort.created', { cohortId: cohort._id.toHexString(), occurredAt: deps.now().toISOString() });
+  return cohort;
+}

@@ -1,0 +1,87 @@
+import type { AuthUser } from '../../../core/auth/auth-user.js';
+import type { EventBus } from '../../../core/events/event-bus.js';
+import { Conflict, Forbidden, Invalid, RuleViolated } from '../../../core/http/errors.js';
+import { admissionsRepository } from '../../cohorts/admissions.repository.js';
+import type { UpdateMilestoneDto } from '../dto/update-milestone.dto.js';
+import type { MilestoneState } from '../milestone.model.js';
+import { followedScope, milestoneNotFound, type MilestoneScope } from '../milestone-access.js';
+import { isAllowedTransition, milestonesPolicy, touchesWaived, TRANSITIONS } from '../milestones.policy.js';
+import { milestonesRepository, type MilestoneRecord } from '../milestones.repository.js';
+
+interface Wanted {
+  /** The new state, when it differs from the current one. */
+  state?: MilestoneState;
+  /** The new note, when it differs from the current one. */
+  note?: string;
+}
+
+/** What the patch would actually change; sending the current value changes nothing. */
+function wantedChange(milestone: MilestoneRecord, patch: UpdateMilestoneDto): Wanted {
+  return {
+    ...(patch.state !== undefined && patch.state !== milestone.state ? { state: patch.state } : {}),
+    ...(patch.note !== undefined && patch.note !== (milestone.note ?? '') ? { note: patch.note } : {}),
+  };
+}
+
+function assertMayMove(actor: AuthUser, scope: MilestoneScope, from: MilestoneState, to: MilestoneState): void {
+  if (!isAllowedTransition(from, to)) {
+    throw new Conflict(
+      'invalid_transition',
+      `A ${from} milestone cannot become ${to}.`,
+      [{ field: 'state', code: 'invalid_transition', message: `From ${from}: ${TRANSITIONS[from].join(', ')}.` }],
+      { allowed: TRANSITIONS[from] },
+    );
+  }
+  if (touchesWaived(from, to) && !milestonesPolicy.canWaive(actor, scope.cohort)) {
+    throw new Forbidden('waive_needs_manager', 'Only the cohort’s managers or an admin may waive a milestone or bring it back.');
+  }
+}
+
+/**
+ * Moves a milestone along its states and/or replaces its note. Only while
+ * the startup's admission is active. A change ledger keyed on the
+ * milestone's revision lets exactly one of two concurrent updates apply;
+ * the other gets 409 `concurrent_update`.
+ */
+export async function updateMilestone(
+  actor: AuthUser,
+  id: string,
+  patch: UpdateMilestoneDto,
+  deps: { bus: EventBus; now(): Date },
+): Promise<MilestoneRecord> {
+  if (patch.state === undefined && patch.note === undefined) {
+    throw new Invalid('validation_failed', 'Send state, note or both.', [{ field: 'state', code: 'required', message: 'Send state, note or both.' }]);
+  }
+  const milestone = await milestonesRepository.findById(id);
+  const admission = milestone && (await admissionsRepository.findById(milestone.admissionId));
+  if (!milestone || !admission) throw milestoneNotFound();
+  const scope = await followedScope(actor, admission, milestoneNotFound);
+  if (admission.status !== 'active') {
+    throw new RuleViolated('admission_not_active', `The startup’s admission is ${admission.status}; its milestones no longer change.`, [], {
+      admissionStatus: admission.status,
+    });
+  }
+
+  const wanted = wantedChange(milestone, patch);
+  if (wanted.state === undefined && wanted.note === undefined) return milestone;
+  if (wanted.state !== undefined) assertMayMove(actor, scope, milestone.state, wanted.state);
+
+  const applied = await milestonesRepository.change(milestone, {
+    to: wanted.state ?? milestone.state,
+    note: wanted.note,
+    at: deps.now(),
+    by: actor.id,
+  });
+  if (!applied) throw new Conflict('concurrent_update', 'Someone else changed this milestone at the same moment; reload it and try again.');
+
+  const updated = (await milestonesRepository.findById(id))!;
+  await deps.bus.emit('milestone.updated', {
+    milestoneId: updated._id.toHexString(),
+    cohortId: updated.cohortId.toHexString(),
+    startupId: updated.startupId.toHexString(),
+    changed: Object.keys(wanted),
+    state: updated.state,
+    occurredAt: deps.now().toISOString(),
+  });
+  return updated;
+}
