@@ -1,6 +1,6 @@
 /** The only door to the cohort admissions and their change ledger. */
 import mongoose from 'mongoose';
-import { isDuplicateKey } from '../../core/http/problem.js';
+import { applyOnce } from '../../core/db/claimed-change.js';
 import {
   AdmissionChangeModel,
   AdmissionModel,
@@ -104,10 +104,8 @@ export const admissionsRepository = {
 
   /**
    * Moves the admission from the status it had at `admission.revision`.
-   * The ledger's unique (admissionId, revision) decides concurrent moves:
-   * exactly one claims the revision. Returns false when another move took
-   * it first; that move is then finished here too, in case its writer died
-   * between the claim and the update.
+   * The ledger's unique (admissionId, revision) decides concurrent moves
+   * (see applyOnce). Returns false when another move took it first.
    */
   async move(admission: Pick<AdmissionRecord, '_id' | 'revision' | 'status'>, move: AdmissionMove): Promise<boolean> {
     const change = {
@@ -119,15 +117,6 @@ export const admissionsRepository = {
       by: move.by ? new mongoose.Types.ObjectId(move.by) : null,
       ...(move.reason ? { reason: move.reason } : {}),
     };
-    try {
-      await AdmissionChangeModel.create(change);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await AdmissionChangeModel.findOne({ admissionId: admission._id, revision: admission.revision }).lean();
-      if (winner) await applyChange(winner as AdmissionChangeDocument);
-      return false;
-    }
-    await applyChange(change);
-    return true;
+    return applyOnce(AdmissionChangeModel, change, { admissionId: admission._id, revision: admission.revision }, applyChange);
   },
 };

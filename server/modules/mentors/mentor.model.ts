@@ -65,8 +65,8 @@ const mentorSchema = new Schema(
     bufferMinutes: boundedInt(bufferMinutes),
     minNoticeHours: boundedInt(minNoticeHours),
     status: { type: String, enum: MENTOR_STATUSES, required: true, default: 'pending' },
-    /** Bumped by every status change; state_transitions claims (id, version) so one move wins a race. */
-    statusVersion: { type: Number, required: true, default: 0 },
+    /** Bumped by every status change; the ledger's unique (mentorId, revision) lets one of racing moves win. */
+    revision: { type: Number, required: true, default: 0 },
     approvedAt: { type: Date },
     approvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     /** Derived from mentorships, sessions and feedback; written by the modules that own those. */
@@ -103,3 +103,29 @@ export type MentorDocument = Omit<InferredMentor, 'capacity' | 'stats'> & {
 
 /** Only mentors.repository.ts imports this. */
 export const MentorModel = mongoose.model('Mentor', mentorSchema);
+
+/**
+ * The ledger of status changes (approve, pause, resume): one row per
+ * revision, unique, so exactly one of racing changes claims it (see
+ * core/db/claimed-change.ts). Also the profile's status history.
+ */
+const mentorStatusChangeSchema = new Schema(
+  {
+    mentorId: { type: Schema.Types.ObjectId, required: true },
+    revision: { type: Number, required: true },
+    from: { type: String, enum: MENTOR_STATUSES, required: true },
+    to: { type: String, enum: MENTOR_STATUSES, required: true },
+    /** Other fields the change sets (approvedAt, approvedBy). */
+    set: { type: Schema.Types.Mixed, default: {} },
+    /** Who asked; null for the system. */
+    by: { type: Schema.Types.ObjectId, default: null },
+    at: { type: Date, required: true },
+  },
+  { strict: 'throw', collection: 'mentor_status_changes' },
+);
+mentorStatusChangeSchema.index({ mentorId: 1, revision: 1 }, { unique: true });
+
+export type MentorStatusChangeDocument = InferSchemaType<typeof mentorStatusChangeSchema> & { _id: mongoose.Types.ObjectId };
+
+/** Only mentors.repository.ts imports this. */
+export const MentorStatusChangeModel = mongoose.model('MentorStatusChange', mentorStatusChangeSchema);

@@ -1,9 +1,9 @@
 /** The only door to the mentors collection; the only writer of `searchText`. */
-import { transitionOnce } from '../../core/db/state-transitions.js';
 import mongoose from 'mongoose';
+import { applyOnce } from '../../core/db/claimed-change.js';
 import { SECTORS, TOPICS, labelsOf, type Sector, type Stage, type Topic } from '../../core/taxonomy/taxonomy.js';
 import { buildSearchText, searchFilter } from '../../core/text/search-text.js';
-import { MentorModel, type MentorDocument } from './mentor.model.js';
+import { MentorModel, MentorStatusChangeModel, type MentorDocument } from './mentor.model.js';
 import { modesServing, type MentorMode, type MentorStatus } from './mentor-profile.js';
 
 export type MentorRecord = MentorDocument;
@@ -117,9 +117,10 @@ export const mentorsRepository = {
   },
 
   /**
-   * Moves the profile from `from` to `to`. The unique transition claim on
-   * (mentor, statusVersion) decides races, so of concurrent calls exactly
-   * one succeeds, on FerretDB too. False when it was not in `from` or lost.
+   * Moves the profile from `from` to `to`, setting `extra` too. The
+   * ledger's unique (mentorId, revision) lets exactly one of racing moves
+   * win, on FerretDB too (see applyOnce). False when it was not in `from`
+   * or another move won.
    */
   async changeStatus(
     current: MentorRecord,
@@ -127,9 +128,17 @@ export const mentorsRepository = {
     extra: Record<string, unknown> = {},
   ): Promise<boolean> {
     if (current.status !== move.from) return false;
-    const version = current.statusVersion ?? 0;
-    return transitionOnce({ entity: 'mentor', entityId: current._id, version, ...move }, async () => {
-      await MentorModel.updateOne({ _id: current._id, statusVersion: version }, { $set: { ...extra, status: move.to }, $inc: { statusVersion: 1 } });
+    const change = {
+      mentorId: current._id,
+      revision: current.revision ?? 0,
+      from: move.from,
+      to: move.to,
+      set: extra,
+      by: move.by ? new mongoose.Types.ObjectId(move.by) : null,
+      at: move.at,
+    };
+    return applyOnce(MentorStatusChangeModel, change, { mentorId: change.mentorId, revision: change.revision }, async (c) => {
+      await MentorModel.updateOne({ _id: c.mentorId, revision: c.revision }, { $set: { ...c.set, status: c.to, revision: c.revision + 1 } });
     });
   },
 };

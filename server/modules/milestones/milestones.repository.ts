@@ -1,6 +1,7 @@
 /** The only door to the milestones collection and its change ledger. */
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../core/http/problem.js';
+import { applyOnce } from '../../core/db/claimed-change.js';
 import {
   MilestoneChangeModel,
   MilestoneModel,
@@ -89,9 +90,7 @@ export const milestonesRepository = {
   /**
    * Applies one change to the milestone as read at `milestone.revision`.
    * The ledger's unique (milestoneId, revision) lets exactly one of two
-   * concurrent changes claim that revision. Returns false for the loser;
-   * the winner's change is then finished here too, in case its writer died
-   * between the claim and the update.
+   * concurrent changes claim that revision (see applyOnce). False for the loser.
    */
   async change(milestone: Pick<MilestoneRecord, '_id' | 'revision' | 'state'>, change: MilestoneChange): Promise<boolean> {
     const claim = {
@@ -103,15 +102,6 @@ export const milestonesRepository = {
       at: change.at,
       by: new mongoose.Types.ObjectId(change.by),
     };
-    try {
-      await MilestoneChangeModel.create(claim);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await MilestoneChangeModel.findOne({ milestoneId: milestone._id, revision: milestone.revision }).lean();
-      if (winner) await applyChange(winner as MilestoneChangeDocument);
-      return false;
-    }
-    await applyChange(claim);
-    return true;
+    return applyOnce(MilestoneChangeModel, claim, { milestoneId: milestone._id, revision: milestone.revision }, applyChange);
   },
 };

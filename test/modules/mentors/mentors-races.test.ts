@@ -25,7 +25,7 @@ describe('mentors: racing status changes', () => {
       off();
       expect(answers.map((a) => a.status).sort(), `round ${round}`).to.deep.equal([200, 409, 409, 409, 409, 409]);
       expect(events).to.deep.equal([mentor.profile.id]);
-      const log = await mongoose.connection.db!.collection('state_transitions').find({ entityId: new mongoose.Types.ObjectId(mentor.profile.id) }).toArray();
+      const log = await mongoose.connection.db!.collection('mentor_status_changes').find({ mentorId: new mongoose.Types.ObjectId(mentor.profile.id) }).toArray();
       expect(log.map((t) => `${t.from}→${t.to}`)).to.deep.equal(['pending→active']);
     }
   });
@@ -37,7 +37,7 @@ describe('mentors: racing status changes', () => {
     expect(pauses.filter((a) => a.status === 200)).to.have.length(1);
     const resumed = await runway.http('POST', path('resume'), { token: mentor.user.token });
     expect(resumed.status).to.equal(200);
-    const log = await mongoose.connection.db!.collection('state_transitions').find({ entityId: new mongoose.Types.ObjectId(mentor.profile.id) }).sort({ version: 1 }).toArray();
-    expect(log.map((t) => `${t.version}:${t.from}→${t.to}`)).to.deep.equal(['0:pending→active', '1:active→paused', '2:paused→active']);
+    const log = await mongoose.connection.db!.collection('mentor_status_changes').find({ mentorId: new mongoose.Types.ObjectId(mentor.profile.id) }).sort({ revision: 1 }).toArray();
+    expect(log.map((t) => `${t.revision}:${t.from}→${t.to}`)).to.deep.equal(['0:pending→active', '1:active→paused', '2:paused→active']);
   });
 });
