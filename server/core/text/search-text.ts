@@ -2,8 +2,9 @@
  * Search that ignores Vietnamese diacritics and case: "nong nghiep" finds
  * "Nông nghiệp", "can tho" finds "Cần Thơ". Documents keep a folded copy of
  * their searchable text (`searchText`); queries are folded the same way and
- * every word must appear. Works on MongoDB and FerretDB alike (no text
- * index or collation needed).
+ * must appear as a phrase (words matched one by one would let "nong nghiep"
+ * find "nông hộ … doanh nghiệp"). Works on MongoDB and FerretDB alike (no
+ * text index or collation needed).
  */
 
 /** Lower case, no diacritics (đ → d), single spaces. */
@@ -11,8 +12,9 @@ export function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    // đ/Đ have no decomposition; the Icelandic ð/Ð look the same and get typed for them.
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
@@ -25,9 +27,8 @@ export function buildSearchText(parts: ReadonlyArray<string | null | undefined |
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A filter on `searchText` requiring every word of `q`; empty object for a blank query. */
+/** A filter on `searchText` requiring the folded phrase `q`; empty object for a blank query. */
 export function searchFilter(q: string | undefined): Record<string, unknown> {
-  const words = foldText(q ?? '').split(' ').filter(Boolean).slice(0, 8);
-  if (words.length === 0) return {};
-  return { $and: words.map((word) => ({ searchText: { $regex: escapeRegex(word) } })) };
+  const phrase = foldText(q ?? '');
+  return phrase ? { searchText: { $regex: escapeRegex(phrase) } } : {};
 }

@@ -23,9 +23,7 @@ export async function listCohorts(actor: AuthUser, query: ListCohortsQuery): Pro
   const scope = await scopeFor(actor);
   const search = searchFilter(query.q);
   // Scope and search share one $and so that neither overwrites the other's keys.
-  const conditions = [scope, ...((search.$and as Record<string, unknown>[] | undefined) ?? [])].filter(
-    (c): c is Record<string, unknown> => c !== undefined,
-  );
+  const conditions = [scope, search].filter((c): c is Record<string, unknown> => c !== undefined && Object.keys(c).length > 0);
   const filter: Record<string, unknown> = conditions.length > 0 ? { $and: conditions } : {};
   if (query.year !== undefined) filter.year = query.year;
   return paginate(query, filter, (f, limit) => cohortsRepository.find(f, limit), presentCohort);
