@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { jobDefinitions } from '../jobs/index.js';
-import { loadDemoUsers, type DemoLogin } from '../fixtures/demo-users.js';
+import { loadDemoData, type DemoLogin } from '../fixtures/demo.js';
 import { createApp } from './app.js';
 import type { AppContext } from './core/app-context.js';
 import { createAuth } from './core/auth/passport.js';
@@ -92,7 +92,12 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     now,
   };
 
-  const demoLogins = config.demoData ? await loadDemoUsers({ bus }, { skipAdmin: Boolean(config.ADMIN_EMAIL) }) : [];
+  let demoLogins: DemoLogin[] = [];
+  if (config.demoData) {
+    const demo = await loadDemoData({ bus, now }, { skipAdmin: Boolean(config.ADMIN_EMAIL) });
+    if (demo.loaded) logger.info({ ...demo.counts, ms: demo.ms }, `demo data loaded in ${demo.ms} ms`);
+    demoLogins = demo.logins;
+  }
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     const created = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, { bus });
     if (created) logger.info(`first admin created: ${config.ADMIN_EMAIL}`);

@@ -18,6 +18,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Builds every model's indexes; before serving, since a missing unique index would let duplicates in. */
+export async function ensureIndexes(): Promise<void> {
+  await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+}
+
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let embedded: EmbeddedDb | undefined;
   let uri: string;
@@ -35,8 +40,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       heartbeatFrequencyMS: 2000,
       autoIndex: false,
     });
-    // Build indexes now, before serving: a missing unique index would let duplicates in.
-    await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+    await ensureIndexes();
   } catch (error) {
     await mongoose.disconnect().catch(() => {});
     await embedded?.stop();
