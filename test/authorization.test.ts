@@ -1,0 +1,313 @@
+/**
+ * The authorization table: every route × every kind of caller, over real
+ * HTTP, with the status each must get. "own" is the caller's own record
+ * (their startup, their profile, the cohort they manage); "other" is
+ * someone else's. Cells that change state get fresh targets, so the order
+ * of cells does not matter. A route without a row fails the last test.
+ *
+ * Reading the table: 404 means the caller may not even know the record
+ * exists; 403 means they may see it but not do this.
+ */
+import { expect } from 'chai';
+import { randomBytes } from 'node:crypto';
+import { allRoutes } from '../server/app.js';
+import { createTestUser, FACTORY_PASSWORD, type TestUser } from './helpers/factories.js';
+import { startTestRunway, type TestRunway } from './helpers/runway.js';
+
+const ACTORS = ['anonymous', 'startup:own', 'startup:other', 'mentor:own', 'mentor:other', 'manager:own', 'manager:other', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+interface World {
+  runway: TestRunway;
+  users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
+  /** founderA's startup, admitted to the cohort. */
+  startupId: string;
+  /** managed by manager:own. */
+  cohortId: string;
+  milestoneId: string;
+  /** mentor:own's profile (active). */
+  mentorId: string;
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+  /** Replaces the actor's token (same role, e.g. a fresh mentor who owns a fresh profile). */
+  token?: string;
+}
+
+interface Row {
+  route: string;
+  expect: Record<Actor, number>;
+  call(actor: Actor, world: World): Promise<Call> | Call;
+}
+
+/** Expected statuses, given as: anonymous, startup own/other, mentor own/other, manager own/other, admin. */
+function statuses(...codes: [number, number, number, number, number, number, number, number]): Record<Actor, number> {
+  return Object.fromEntries(ACTORS.map((actor, i) => [actor, codes[i]!])) as Record<Actor, number>;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+const startupBody = (overrides: Record<string, unknown> = {}) => ({
+  name: `Khởi nghiệp ${unique()}`,
+  kind: 'individual',
+  growthBasis: ['technology'],
+  sectors: ['agriculture'],
+  stage: 'idea',
+  ...overrides,
+});
+const cohortBody = () => ({
+  name: `Đợt ${unique()}`,
+  programme: 'Mekong Startup Runway',
+  year: 2026,
+  startsOn: '2026-09-01',
+  endsOn: '2027-02-28',
+  milestoneTemplate: [{ key: 'mvp', title: 'MVP', dueWeeks: 4 }],
+});
+
+async function ok(response: Promise<{ status: number; text: string; body: { id?: string } }>, want: number): Promise<{ id?: string }> {
+  const r = await response;
+  if (r.status !== want) throw new Error(`setup failed: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** Fresh targets for cells that change state. */
+const fresh = {
+  async mentor(w: World, status: 'pending' | 'active' | 'paused'): Promise<{ id: string; token: string }> {
+    const user = await createTestUser(w.runway, 'mentor');
+    const { id } = await ok(w.runway.http('POST', '/api/v1/mentors', { token: user.token, body: { languages: ['vi'] } }), 201);
+    if (status !== 'pending') await ok(w.runway.http('POST', `/api/v1/mentors/${id}/approve`, { token: w.users.admin.token }), 200);
+    if (status === 'paused') await ok(w.runway.http('POST', `/api/v1/mentors/${id}/pause`, { token: user.token }), 200);
+    return { id: id!, token: user.token };
+  },
+  async admittedStartup(w: World): Promise<string> {
+    const founder = await createTestUser(w.runway, 'startup');
+    const { id } = await ok(w.runway.http('POST', '/api/v1/startups', { token: founder.token, body: startupBody() }), 201);
+    await ok(w.runway.http('POST', `/api/v1/cohorts/${w.cohortId}/admissions`, { token: w.users['manager:own'].token, body: { startupId: id } }), 201);
+    return id!;
+  },
+  async startup(w: World): Promise<string> {
+    const founder = await createTestUser(w.runway, 'startup');
+    return (await ok(w.runway.http('POST', '/api/v1/startups', { token: founder.token, body: startupBody() }), 201)).id!;
+  },
+  async member(w: World): Promise<TestUser> {
+    const member = await createTestUser(w.runway, 'startup');
+    await ok(w.runway.http('POST', `/api/v1/startups/${w.startupId}/members`, { token: w.users['startup:own'].token, body: { email: member.record.email } }), 200);
+    return member;
+  },
+};
+
+const ROWS: Row[] = [
+  { route: 'GET /healthz', expect: statuses(200, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/healthz' }) },
+  { route: 'GET /readyz', expect: statuses(200, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/readyz' }) },
+  { route: 'GET /api/v1/taxonomies', expect: statuses(200, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/taxonomies' }) },
+  {
+    route: 'POST /api/v1/auth/register',
+    expect: statuses(201, 201, 201, 201, 201, 201, 201, 201),
+    call: () => ({ path: '/api/v1/auth/register', body: { email: `new-${unique()}@example.vn`, password: 'long enough pass', name: 'Mới', role: 'startup' } }),
+  },
+  {
+    route: 'POST /api/v1/auth/login',
+    expect: statuses(200, 200, 200, 200, 200, 200, 200, 200),
+    call: (_a, w) => ({ path: '/api/v1/auth/login', body: { email: w.users['startup:own'].record.email, password: FACTORY_PASSWORD } }),
+  },
+  { route: 'GET /api/v1/me', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/me' }) },
+  {
+    route: 'POST /api/v1/users',
+    expect: statuses(401, 403, 403, 403, 403, 403, 403, 201),
+    call: () => ({ path: '/api/v1/users', body: { email: `staff-${unique()}@example.vn`, password: 'long enough pass', name: 'Cán bộ', role: 'manager' } }),
+  },
+
+  // Mentors. own = a mentor without a profile yet (POST), or the profile's owner.
+  {
+    route: 'POST /api/v1/mentors',
+    expect: statuses(401, 403, 403, 201, 409, 403, 403, 403),
+    call: async (actor, w) => {
+      if (actor === 'mentor:own') return { path: '/api/v1/mentors', body: { languages: ['vi'] }, token: (await createTestUser(w.runway, 'mentor')).token };
+      return { path: '/api/v1/mentors', body: { languages: ['vi'] } };
+    },
+  },
+  { route: 'GET /api/v1/mentors', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/mentors' }) },
+  {
+    route: 'GET /api/v1/mentors/me',
+    expect: statuses(401, 403, 403, 200, 404, 403, 403, 403),
+    call: async (actor, w) =>
+      actor === 'mentor:other' ? { path: '/api/v1/mentors/me', token: (await createTestUser(w.runway, 'mentor')).token } : { path: '/api/v1/mentors/me' },
+  },
+  {
+    route: 'GET /api/v1/mentors/:id',
+    // A pending profile: only its owner and staff may see it.
+    expect: statuses(401, 404, 404, 200, 404, 200, 200, 200),
+    call: async (actor, w) => {
+      const mentor = await fresh.mentor(w, 'pending');
+      return { path: `/api/v1/mentors/${mentor.id}`, ...(actor === 'mentor:own' ? { token: mentor.token } : {}) };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/mentors/:id',
+    expect: statuses(401, 403, 403, 200, 403, 403, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/mentors/${w.mentorId}`, body: { bio: `Cố vấn ${unique()}` } }),
+  },
+  {
+    route: 'POST /api/v1/mentors/:id/approve',
+    expect: statuses(401, 403, 403, 403, 403, 200, 200, 200),
+    call: async (_a, w) => ({ path: `/api/v1/mentors/${(await fresh.mentor(w, 'pending')).id}/approve` }),
+  },
+  {
+    route: 'POST /api/v1/mentors/:id/pause',
+    expect: statuses(401, 403, 403, 200, 403, 403, 403, 403),
+    call: async (actor, w) => {
+      const mentor = await fresh.mentor(w, 'active');
+      return { path: `/api/v1/mentors/${mentor.id}/pause`, ...(actor === 'mentor:own' ? { token: mentor.token } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/mentors/:id/resume',
+    // A paused profile is hidden from other mentors: 404.
+    expect: statuses(401, 403, 403, 200, 404, 403, 403, 403),
+    call: async (actor, w) => {
+      const mentor = await fresh.mentor(w, 'paused');
+      return { path: `/api/v1/mentors/${mentor.id}/resume`, ...(actor === 'mentor:own' ? { token: mentor.token } : {}) };
+    },
+  },
+
+  // Startups. own = a member of the startup.
+  {
+    route: 'POST /api/v1/startups',
+    expect: statuses(401, 201, 201, 403, 403, 403, 403, 403),
+    call: () => ({ path: '/api/v1/startups', body: startupBody() }),
+  },
+  { route: 'GET /api/v1/startups', expect: statuses(401, 200, 200, 403, 403, 200, 200, 200), call: () => ({ path: '/api/v1/startups' }) },
+  {
+    route: 'GET /api/v1/startups/:id',
+    expect: statuses(401, 200, 404, 404, 404, 200, 200, 200),
+    call: (_a, w) => ({ path: `/api/v1/startups/${w.startupId}` }),
+  },
+  {
+    route: 'PATCH /api/v1/startups/:id',
+    expect: statuses(401, 200, 404, 404, 404, 403, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/startups/${w.startupId}`, body: { description: `Mô tả ${unique()}` } }),
+  },
+  {
+    route: 'GET /api/v1/startups/:id/eligibility',
+    expect: statuses(401, 200, 404, 404, 404, 200, 200, 200),
+    call: (_a, w) => ({ path: `/api/v1/startups/${w.startupId}/eligibility` }),
+  },
+  {
+    route: 'POST /api/v1/startups/:id/members',
+    expect: statuses(401, 200, 404, 404, 404, 403, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/startups/${w.startupId}/members`, body: { email: (await createTestUser(w.runway, 'startup')).record.email } }),
+  },
+  {
+    route: 'DELETE /api/v1/startups/:id/members/:userId',
+    expect: statuses(401, 200, 404, 404, 404, 403, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/startups/${w.startupId}/members/${(await fresh.member(w)).id}` }),
+  },
+
+  // Cohorts. own = the cohort's manager; a founder's "own" cohort is one their startup is in.
+  {
+    route: 'POST /api/v1/cohorts',
+    expect: statuses(401, 403, 403, 403, 403, 201, 201, 201),
+    call: () => ({ path: '/api/v1/cohorts', body: cohortBody() }),
+  },
+  { route: 'GET /api/v1/cohorts', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/cohorts' }) },
+  {
+    route: 'GET /api/v1/cohorts/:id',
+    expect: statuses(401, 200, 404, 404, 404, 200, 200, 200),
+    call: (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}` }),
+  },
+  {
+    route: 'POST /api/v1/cohorts/:id/admissions',
+    expect: statuses(401, 403, 403, 403, 403, 201, 403, 201),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/admissions`, body: { startupId: await fresh.startup(w) } }),
+  },
+  {
+    route: 'POST /api/v1/cohorts/:id/admissions/:startupId/withdraw',
+    expect: statuses(401, 403, 403, 403, 403, 200, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/admissions/${await fresh.admittedStartup(w)}/withdraw` }),
+  },
+  {
+    route: 'POST /api/v1/cohorts/:id/admissions/:startupId/graduate',
+    expect: statuses(401, 403, 403, 403, 403, 200, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/admissions/${await fresh.admittedStartup(w)}/graduate` }),
+  },
+  {
+    route: 'GET /api/v1/cohorts/:id/board',
+    expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/board` }),
+  },
+
+  // Milestones of founderA's startup in the cohort.
+  {
+    route: 'GET /api/v1/milestones',
+    expect: statuses(401, 200, 404, 404, 404, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/milestones?cohortId=${w.cohortId}&startupId=${w.startupId}` }),
+  },
+  {
+    route: 'GET /api/v1/milestones/:id',
+    expect: statuses(401, 200, 404, 404, 404, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/milestones/${w.milestoneId}` }),
+  },
+  {
+    route: 'PATCH /api/v1/milestones/:id',
+    expect: statuses(401, 200, 404, 404, 404, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/milestones/${w.milestoneId}`, body: { note: `Ghi chú ${unique()}` } }),
+  },
+];
+
+describe('authorization table: every route × every caller', () => {
+  const world = {} as World;
+
+  before(async function () {
+    this.timeout(60_000);
+    // Generous limits: this file registers and logs in far more than a person would.
+    world.runway = await startTestRunway({ LOGIN_RATE_LIMIT: '10000' });
+    const { runway } = world;
+    const make = (role: 'startup' | 'mentor' | 'manager' | 'admin') => createTestUser(runway, role);
+    world.users = {
+      'startup:own': await make('startup'),
+      'startup:other': await make('startup'),
+      'mentor:own': await make('mentor'),
+      'mentor:other': await make('mentor'),
+      'manager:own': await make('manager'),
+      'manager:other': await make('manager'),
+      admin: await make('admin'),
+    };
+    const own = world.users;
+    world.startupId = (await ok(runway.http('POST', '/api/v1/startups', { token: own['startup:own'].token, body: startupBody() }), 201)).id!;
+    await ok(runway.http('POST', '/api/v1/startups', { token: own['startup:other'].token, body: startupBody() }), 201);
+    world.mentorId = (await ok(runway.http('POST', '/api/v1/mentors', { token: own['mentor:own'].token, body: { languages: ['vi'] } }), 201)).id!;
+    await ok(runway.http('POST', `/api/v1/mentors/${world.mentorId}/approve`, { token: own.admin.token }), 200);
+    const otherMentor = await ok(runway.http('POST', '/api/v1/mentors', { token: own['mentor:other'].token, body: { languages: ['vi'] } }), 201);
+    await ok(runway.http('POST', `/api/v1/mentors/${otherMentor.id}/approve`, { token: own.admin.token }), 200);
+    world.cohortId = (await ok(runway.http('POST', '/api/v1/cohorts', { token: own['manager:own'].token, body: cohortBody() }), 201)).id!;
+    const admitted = (await ok(
+      runway.http('POST', `/api/v1/cohorts/${world.cohortId}/admissions`, { token: own['manager:own'].token, body: { startupId: world.startupId } }),
+      201,
+    )) as { milestones?: Array<{ id: string }> };
+    world.milestoneId = admitted.milestones![0]!.id;
+  });
+  after(() => world.runway.stop());
+
+  for (const row of ROWS) {
+    describe(row.route, () => {
+      for (const actor of ACTORS) {
+        it(`${actor} → ${row.expect[actor]}`, async () => {
+          const call = await row.call(actor, world);
+          const token = call.token ?? (actor === 'anonymous' ? undefined : world.users[actor].token);
+          const method = row.route.split(' ')[0]!;
+          const response = await world.runway.http(method, call.path, { ...(token ? { token } : {}), ...(call.body !== undefined ? { body: call.body } : {}) });
+          expect(response.status, `${row.route} as ${actor}: ${response.text.slice(0, 300)}`).to.equal(row.expect[actor]);
+          if (response.status >= 400) expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
+        });
+      }
+    });
+  }
+
+  it('has a row for every mounted route', () => {
+    const mounted = allRoutes(world.runway.context).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const listed = ROWS.map((r) => r.route);
+    expect(mounted.filter((r) => !listed.includes(r)), 'routes without a row').to.deep.equal([]);
+    expect(listed.filter((r) => !mounted.includes(r)), 'rows without a route').to.deep.equal([]);
+  });
+});
