@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'server/core/db/embedded/build-cli.ts', 'fixtures/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'server/core/db/embedded/build-cli.ts', 'fixtures/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );
