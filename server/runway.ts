@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { jobDefinitions } from '../jobs/index.js';
 import { loadDemoData, type DemoLogin } from '../fixtures/demo.js';
@@ -22,7 +23,6 @@ import { attachRealtime } from './core/realtime/socket-server.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
-import mongoose from 'mongoose';
 
 export interface Runway {
   readonly url: string;

@@ -12,3 +12,6 @@ export interface AuthUser {
   email: string;
   name: string;
 }
+
+/** Incubator staff: managers and admins, who follow every startup and cohort. */
+export const isStaff = (user: Pick<AuthUser, 'role'>): boolean => user.role === 'manager' || user.role === 'admin';

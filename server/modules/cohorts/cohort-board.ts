@@ -6,6 +6,7 @@
 import { countByState, nextDueOn, overdueItems, progressPercent, type ProgressInput } from '../milestones/milestone-progress.js';
 import type { AdmissionStatus } from './admission.model.js';
 import type { BoardAdmissionCountsView, BoardAdmissionView, CohortBoardView } from './cohort-board.view.js';
+import { presentCohortSummary } from './cohorts.presenter.js';
 
 export interface BoardInput {
   cohort: { _id: { toHexString(): string }; name: string; programme: string; year: number; startsOn: string; endsOn: string };
@@ -65,16 +66,8 @@ export function buildBoard(input: BoardInput): CohortBoardView {
   const activeIds = new Set(input.admissions.filter((a) => a.status === 'active').map((a) => a._id.toHexString()));
   const activeMilestones = input.milestones.filter((m) => activeIds.has(m.admissionId.toHexString()));
   const activeCounts = countByState(activeMilestones);
-  const { cohort } = input;
   return {
-    cohort: {
-      id: cohort._id.toHexString(),
-      name: cohort.name,
-      programme: cohort.programme,
-      year: cohort.year,
-      startsOn: cohort.startsOn,
-      endsOn: cohort.endsOn,
-    },
+    cohort: presentCohortSummary(input.cohort),
     today: input.today,
     totals: {
       admissions: admissionCounts(input.admissions),

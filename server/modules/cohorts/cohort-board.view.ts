@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ADMISSION_STATUSES, type AdmissionStatus } from './admission.model.js';
+import { CohortSummaryView } from './cohorts.presenter.js';
 
 export class BoardMilestoneCountsView {
   @IsInt() planned!: number;
@@ -59,18 +60,10 @@ export class BoardTotalsView {
   @IsOptional() @IsInt() progress!: number | null;
 }
 
-export class BoardCohortView {
-  @IsMongoId() id!: string;
-  @IsString() name!: string;
-  @IsString() programme!: string;
-  @IsInt() year!: number;
-  @IsString() startsOn!: string;
-  @IsString() endsOn!: string;
-}
 
 /** GET /cohorts/{id}/board: every admitted startup's progress, active ones first. */
 export class CohortBoardView {
-  @ValidateNested() @Type(() => BoardCohortView) cohort!: BoardCohortView;
+  @ValidateNested() @Type(() => CohortSummaryView) cohort!: CohortSummaryView;
   /** The date in Vietnam the board was computed for. */
   @IsString() today!: string;
   @ValidateNested() @Type(() => BoardTotalsView) totals!: BoardTotalsView;

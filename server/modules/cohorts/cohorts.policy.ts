@@ -3,13 +3,12 @@
  * caller and the record. "Cannot see" answers 404 so ids do not leak;
  * "can see but not do" answers 403.
  */
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isStaff, type AuthUser } from '../../core/auth/auth-user.js';
 
 export interface CohortManagers {
   managerIds: ReadonlyArray<{ toString(): string }>;
 }
 
-export const isStaff = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
 
 export const isCohortManager = (user: AuthUser, cohort: CohortManagers) =>
   user.role === 'manager' && cohort.managerIds.some((id) => id.toString() === user.id);

@@ -8,14 +8,18 @@ import type { CohortRecord } from './cohorts.repository.js';
 import { CohortTemplateItemDto, CohortWeightsDto } from './dto/create-cohort.dto.js';
 import { withDefaultWeights } from './matching-weights.js';
 
-/** A cohort as the API shows it. */
-export class CohortView {
+/** A cohort in brief: what the board heads itself with. */
+export class CohortSummaryView {
   @IsMongoId() id!: string;
   @IsString() name!: string;
   @IsString() programme!: string;
   @IsInt() year!: number;
   @IsString() startsOn!: string;
   @IsString() endsOn!: string;
+}
+
+/** A cohort as the API shows it. */
+export class CohortView extends CohortSummaryView {
   @IsArray() @IsMongoId({ each: true }) managerIds!: string[];
   /** Every weight, defaults filled in. */
   @ValidateNested() @Type(() => CohortWeightsDto) weights!: Required<CohortWeightsDto>;
@@ -53,7 +57,9 @@ export class AdmissionWithMilestonesView extends AdmissionView {
   @IsArray() @ValidateNested({ each: true }) @Type(() => MilestoneView) milestones!: MilestoneView[];
 }
 
-export function presentCohort(cohort: CohortRecord): CohortView {
+export function presentCohortSummary(
+  cohort: Pick<CohortRecord, 'name' | 'programme' | 'year' | 'startsOn' | 'endsOn'> & { _id: { toHexString(): string } },
+): CohortSummaryView {
   return {
     id: cohort._id.toHexString(),
     name: cohort.name,
@@ -61,6 +67,12 @@ export function presentCohort(cohort: CohortRecord): CohortView {
     year: cohort.year,
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
+  };
+}
+
+export function presentCohort(cohort: CohortRecord): CohortView {
+  return {
+    ...presentCohortSummary(cohort),
     managerIds: cohort.managerIds.map((id) => id.toHexString()),
     weights: withDefaultWeights(cohort.weights),
     milestoneTemplate: cohort.milestoneTemplate.map((item) => ({

@@ -3,14 +3,13 @@
  * of the caller and the record. "Cannot see" answers 404 so hidden
  * profiles do not leak; "can see but not change" answers 403.
  */
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isStaff, type AuthUser } from '../../core/auth/auth-user.js';
 
 export interface MentorOwnership {
   userId: { toString(): string };
   status: string;
 }
 
-const isStaff = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
 
 export const isProfileOwner = (user: AuthUser, mentor: MentorOwnership) => mentor.userId.toString() === user.id;
 

@@ -4,10 +4,9 @@
  * these can see cohorts and startups anyway, so they get 403; anyone else
  * gets 404 so that ids do not leak.
  */
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isStaff, type AuthUser } from '../../core/auth/auth-user.js';
 import { Forbidden, NotFound, type AppError } from '../../core/http/errors.js';
 import type { AdmissionRecord } from '../cohorts/admissions.repository.js';
-import { isStaff } from '../cohorts/cohorts.policy.js';
 import { cohortsRepository, type CohortRecord } from '../cohorts/cohorts.repository.js';
 import { startupsRepository, type StartupRecord } from '../startups/startups.repository.js';
 import { milestonesPolicy } from './milestones.policy.js';

@@ -3,7 +3,7 @@
  * and the record. "Cannot see" answers 404 so ids do not leak; "can see
  * but not change" answers 403.
  */
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isStaff, type AuthUser } from '../../core/auth/auth-user.js';
 
 export interface StartupMembership {
   members: ReadonlyArray<{ userId: { toString(): string }; role: string }>;
@@ -15,7 +15,6 @@ export const isMember = (user: AuthUser, startup: StartupMembership) =>
 export const isOwner = (user: AuthUser, startup: StartupMembership) =>
   startup.members.some((m) => m.userId.toString() === user.id && m.role === 'owner');
 
-const isStaff = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
 
 export const startupsPolicy = {
   /** Founders register their own startups. */
