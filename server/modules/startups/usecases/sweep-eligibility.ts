@@ -50,15 +50,17 @@ export async function sweepEligibility(deps: { bus: EventBus; now(): Date }): Pr
   for (const startup of await startupsRepository.findByIds([...activeCohorts.keys()])) {
     if (startup.kind !== 'company' || !startup.eligibleUntil || startup.eligibleUntil >= today) continue;
     const startupId = startup._id.toHexString();
-    const cohortIds = await ageOutStartup(startupId, startup.eligibleUntil, deps);
-    if (cohortIds.length === 0) continue;
+    // Notice first, move second: if the process dies in between, the durable notice exists and
+    // the next run still completes the move (idempotent); only the live event could be missed.
     const claimed = await eligibilityNoticesRepository.claim({
       startupId,
       eligibleUntil: startup.eligibleUntil,
       kind: 'expired',
       sentOn: today,
-      cohortIds,
+      cohortIds: activeCohorts.get(startupId) ?? [],
     });
+    const cohortIds = await ageOutStartup(startupId, startup.eligibleUntil, deps);
+    if (cohortIds.length === 0) continue;
     if (claimed) {
       await deps.bus.emit('eligibility.expired', { startupId, eligibleUntil: startup.eligibleUntil, cohortIds, occurredAt: deps.now().toISOString() });
     }
