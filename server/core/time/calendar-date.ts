@@ -47,15 +47,3 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => isCalendarDate(value) },
     });
 }
-
-/** Validator: not after today in Vietnam (pair with IsCalendarDate). */
-export function IsNotFutureDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotFutureDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must not be in the future`, ...options },
-      validator: { validate: (value: unknown) => !isCalendarDate(value) || value <= todayInVietnam() },
-    });
-}

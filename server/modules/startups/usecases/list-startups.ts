@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../../core/auth/auth-user.js';
+import { isStaff, type AuthUser } from '../../../core/auth/auth-user.js';
 import { Forbidden } from '../../../core/http/errors.js';
 import { paginate, type Page } from '../../../core/http/pagination.js';
 import { searchFilter } from '../../../core/text/search-text.js';
@@ -10,7 +10,7 @@ import { presentStartup, type StartupView } from '../startups.presenter.js';
 /** Startups the caller may see, filtered and searched, one page at a time. */
 export async function listStartups(actor: AuthUser, query: ListStartupsQuery, today: string): Promise<Page<StartupView>> {
   if (!startupsPolicy.canList(actor)) throw new Forbidden('forbidden', 'Mentors see startups through their mentorships.');
-  const memberOf = startupsPolicy.isStaff(actor) ? [] : await startupsRepository.idsWithMember(actor.id);
+  const memberOf = isStaff(actor) ? [] : await startupsRepository.idsWithMember(actor.id);
   const filter: Record<string, unknown> = { ...startupsPolicy.listScope(actor, memberOf), ...searchFilter(query.q) };
   if (query.sector) filter.sectors = query.sector;
   if (query.stage) filter.stage = query.stage;
