@@ -25,9 +25,6 @@ export const PROFILE_NUMBERS = {
 /** Longest accepted text of each free-text field. */
 export const TEXT_LIMITS = { name: 120, title: 120, organisation: 160, bio: 4000, place: 80 } as const;
 
-/** Vietnamese enterprise code: 10 digits, optionally `-` and a 3-digit branch number. */
-export const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/;
-
 /**
  * The status changes a profile may go through, each from exactly one state.
  * Approval is the incubator's; pausing and resuming are the mentor's own.

@@ -10,7 +10,6 @@ export interface MentorOwnership {
   status: string;
 }
 
-
 export const isProfileOwner = (user: AuthUser, mentor: MentorOwnership) => mentor.userId.toString() === user.id;
 
 export const mentorsPolicy = {

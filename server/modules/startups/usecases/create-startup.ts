@@ -6,7 +6,7 @@ import type { CreateStartupDto } from '../dto/startup-fields.dto.js';
 import { assertStartupRules } from '../startup-rules.js';
 import { startupsPolicy } from '../startups.policy.js';
 import { startupsRepository, type StartupRecord } from '../startups.repository.js';
-import { toStoredFields } from './startup-fields.js';
+import { toStoredFields } from '../startup-fields.js';
 
 /** A founder registers a startup and becomes its owner. */
 export async function createStartup(actor: AuthUser, input: CreateStartupDto, deps: { bus: EventBus; now(): Date }): Promise<StartupRecord> {

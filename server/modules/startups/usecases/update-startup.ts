@@ -7,7 +7,7 @@ import { assertStartupRules } from '../startup-rules.js';
 import { startupsPolicy } from '../startups.policy.js';
 import { startupsRepository, type StartupRecord } from '../startups.repository.js';
 import { getStartup } from './get-startup.js';
-import { toStoredFields } from './startup-fields.js';
+import { toStoredFields } from '../startup-fields.js';
 
 /**
  * PATCH: applies the given fields (null removes an optional one), checks

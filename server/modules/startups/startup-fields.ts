@@ -1,7 +1,7 @@
-import { buildSearchText } from '../../../core/text/search-text.js';
-import { labelsOf, SECTORS, TOPICS } from '../../../core/taxonomy/taxonomy.js';
-import { eligibleUntilFor } from '../eligibility.js';
-import type { StartupFields } from '../startups.repository.js';
+import { buildSearchText } from '../../core/text/search-text.js';
+import { labelsOf, SECTORS, TOPICS } from '../../core/taxonomy/taxonomy.js';
+import { eligibleUntilFor } from './eligibility.js';
+import type { StartupFields } from './startups.repository.js';
 
 type Input = Partial<{
   name: string;
