@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
 import { Invalid, type FieldError } from './errors.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -44,4 +44,32 @@ export async function parseDto<T extends object>(dto: ClassConstructor<T>, input
     throw new Invalid('validation_failed', `Some fields of the ${where} are invalid: ${fields}.`, fieldErrors);
   }
   return instance;
+}
+
+/**
+ * Throws a 400 `validation_failed` naming every field in `errors`; used for
+ * rules that span fields, checked after the DTO (a company needs its code,
+ * a cohort ends after it starts).
+ */
+export function assertNoFieldErrors(errors: FieldError[]): void {
+  if (errors.length > 0) {
+    throw new Invalid('validation_failed', `Some fields are invalid: ${errors.map((e) => e.field).join(', ')}.`, errors);
+  }
+}
+
+/** A custom class-validator decorator from a check and its message. */
+export function defineValidator(
+  name: string,
+  check: (value: unknown, args: ValidationArguments) => boolean,
+  message: string | ((args: ValidationArguments) => string),
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message, ...options },
+      validator: { validate: check },
+    });
 }

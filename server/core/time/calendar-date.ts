@@ -3,8 +3,9 @@
  * sees it. Instants are stored in UTC; a calendar date only ever becomes an
  * instant through one of these functions, in an explicit zone.
  */
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
+import { defineValidator } from '../http/validation.js';
 
 /** The programme's zone: "today" is Can Tho's date, whatever the server's TZ. */
 export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
@@ -37,13 +38,5 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Validator: a real calendar date `YYYY-MM-DD` (no 2023-02-29, no 2024-13-01). */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a real date written YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => isCalendarDate(value) },
-    });
-}
+export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
+  defineValidator('isCalendarDate', isCalendarDate, (args) => `${args.property} must be a real date written YYYY-MM-DD`, options);

@@ -2,7 +2,8 @@
  * Rules that span fields of a cohort: the dates in order, template keys
  * unique. Checked after the DTO; every broken rule names its field.
  */
-import { Invalid, type FieldError } from '../../core/http/errors.js';
+import type { FieldError } from '../../core/http/errors.js';
+import { assertNoFieldErrors } from '../../core/http/validation.js';
 
 export interface CohortShape {
   startsOn: string;
@@ -31,8 +32,5 @@ export function cohortRuleErrors(cohort: CohortShape): FieldError[] {
 
 /** Throws a 400 naming every broken rule. */
 export function assertCohortRules(cohort: CohortShape): void {
-  const errors = cohortRuleErrors(cohort);
-  if (errors.length > 0) {
-    throw new Invalid('validation_failed', `Some fields are invalid: ${errors.map((e) => e.field).join(', ')}.`, errors);
-  }
+  assertNoFieldErrors(cohortRuleErrors(cohort));
 }

@@ -4,7 +4,7 @@
  * reported with the field it concerns.
  */
 import type { FieldError } from '../../core/http/errors.js';
-import { Invalid } from '../../core/http/errors.js';
+import { assertNoFieldErrors } from '../../core/http/validation.js';
 
 export interface StartupShape {
   kind?: string;
@@ -48,8 +48,5 @@ export function startupRuleErrors(startup: StartupShape, today: string): FieldEr
 
 /** Throws a 400 naming every broken rule. */
 export function assertStartupRules(startup: StartupShape, today: string): void {
-  const errors = startupRuleErrors(startup, today);
-  if (errors.length > 0) {
-    throw new Invalid('validation_failed', `Some fields are invalid: ${errors.map((e) => e.field).join(', ')}.`, errors);
-  }
+  assertNoFieldErrors(startupRuleErrors(startup, today));
 }

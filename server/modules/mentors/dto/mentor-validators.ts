@@ -1,20 +1,8 @@
 /** class-validator decorators for mentor profiles: zones, times of day, weekly rules. */
-import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { ValidateIf, type ValidationOptions } from 'class-validator';
+import { defineValidator as decorator } from '../../../core/http/validation.js';
 import { IANAZone } from 'luxon';
 import { isEndTime, isStartTime, minutesOfDay, overlappingRules, WEEKDAY_NAMES, type WeeklyRule } from '../availability.js';
-
-type Check = (value: unknown, args: ValidationArguments) => boolean;
-
-function decorator(name: string, validate: Check, message: string | ((args: ValidationArguments) => string), options?: ValidationOptions) {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message, ...options },
-      validator: { validate },
-    });
-}
 
 /**
  * May be left out; when given it is validated, and `null` is refused. For
