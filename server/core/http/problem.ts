@@ -5,7 +5,17 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import mongoose from 'mongoose';
-import { AppError, type FieldError, NotFound } from './errors.js';
+import {
+  AppError,
+  Conflict,
+  Invalid,
+  NotFound,
+  PayloadTooLarge,
+  RuleViolated,
+  ServiceUnavailable,
+  UnsupportedMediaType,
+  type FieldError,
+} from './errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -39,7 +49,8 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
   res.status(error.status).type(PROBLEM_CONTENT_TYPE).json(body);
 }
 
-class Mapped extends AppError {
+/** Any other client error a library raised (http-errors with its own 4xx status). */
+class OtherClientError extends AppError {
   constructor(
     readonly status: number,
     readonly title: string,
@@ -71,7 +82,7 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
 
   if (error instanceof mongoose.Error.CastError) {
-    return new Mapped(400, 'Invalid request', 'invalid_value', `"${error.path}" has an invalid value.`, [
+    return new Invalid('invalid_value', `"${error.path}" has an invalid value.`, [
       { field: error.path, code: 'invalid_value', message: `Expected a valid ${error.kind}.` },
     ]);
   }
@@ -81,13 +92,11 @@ function toAppError(error: unknown): AppError | undefined {
       code: e instanceof mongoose.Error.CastError ? 'invalid_value' : 'rule_violated',
       message: e.message,
     }));
-    return new Mapped(422, 'Rule violated', 'validation_failed', 'Some fields break the rules.', errors);
+    return new RuleViolated('validation_failed', 'Some fields break the rules.', errors);
   }
   if (isDuplicateKey(error)) {
     const fields = Object.keys(error.keyPattern ?? error.keyValue ?? {});
-    return new Mapped(
-      409,
-      'Conflict',
+    return new Conflict(
       'duplicate',
       'A record with the same unique value already exists.',
       fields.map((field) => ({ field, code: 'duplicate', message: `This ${field} is already taken.` })),
@@ -95,23 +104,23 @@ function toAppError(error: unknown): AppError | undefined {
   }
 
   if (error instanceof Error && DATABASE_DOWN.has(error.name)) {
-    return new Mapped(503, 'Service unavailable', 'database_unavailable', 'The database does not answer right now. Try again shortly.');
+    return new ServiceUnavailable('database_unavailable', 'The database does not answer right now. Try again shortly.');
   }
 
   const http = error as HttpLikeError;
   switch (http?.type) {
     case 'entity.too.large':
-      return new Mapped(413, 'Payload too large', 'payload_too_large', 'The request body is larger than 100 kB.');
+      return new PayloadTooLarge('payload_too_large', 'The request body is larger than 100 kB.');
     case 'entity.parse.failed':
-      return new Mapped(400, 'Invalid request', 'malformed_json', 'The request body is not valid JSON.');
+      return new Invalid('malformed_json', 'The request body is not valid JSON.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new Mapped(415, 'Unsupported media type', 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
+      return new UnsupportedMediaType('unsupported_encoding', 'Send the body as UTF-8 JSON.');
     case 'request.aborted':
-      return new Mapped(400, 'Invalid request', 'request_aborted', 'The request was aborted by the client.');
+      return new Invalid('request_aborted', 'The request was aborted by the client.');
   }
   if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
-    return new Mapped(http.status, 'Invalid request', 'bad_request', 'The request could not be processed.');
+    return new OtherClientError(http.status, 'Invalid request', 'bad_request', 'The request could not be processed.');
   }
   return undefined;
 }
