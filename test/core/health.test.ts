@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { startEmbeddedDb, type EmbeddedDb } from '../../server/core/db/embedded/launcher.js';
 import { startTestRunway, type TestRunway } from '../helpers/runway.js';
@@ -19,18 +16,15 @@ async function pollStatus(runway: TestRunway, path: string, want: number, ms: nu
 describe('health: /healthz and /readyz', () => {
   // This file owns a database server so that it can stop and restart it.
   let db: EmbeddedDb;
-  let dataDir: string;
   let runway: TestRunway;
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'runway-ready-'));
-    db = await startEmbeddedDb({ dataDir });
+    db = await startEmbeddedDb({ storage: 'memory' });
     runway = await startTestRunway({ MONGODB_URI: db.connectionUri });
   });
   after(async () => {
     await runway.stop();
     await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('GET /healthz → 200 while the process is up', async () => {

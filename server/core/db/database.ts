@@ -29,7 +29,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   if (config.MONGODB_URI) {
     uri = config.MONGODB_URI;
   } else {
-    embedded = await startEmbeddedDb({ dataDir: config.EMBEDDED_DB_DIR, log: (line) => logger.info(line) });
+    embedded = await startEmbeddedDb({ storage: 'file', dataDir: config.EMBEDDED_DB_DIR, log: (line) => logger.info(line) });
     uri = embedded.connectionUri;
   }
 
@@ -47,7 +47,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     throw error;
   }
 
-  const description = embedded ? `embedded FerretDB at ${embedded.uri} (${config.EMBEDDED_DB_DIR})` : redact(uri);
+  const description = embedded ? embedded.description : redact(uri);
   return {
     description,
     embedded,

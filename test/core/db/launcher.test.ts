@@ -1,3 +1,8 @@
+/**
+ * The embedded database's launcher: a free loopback port, data kept across
+ * restarts, every acknowledged write kept through a SIGKILL, no orphan
+ * process when Runway dies, and one line that says what to install.
+ */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -5,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { MongoClient } from 'mongodb';
-import { ensureEmbeddedDbBinary, startEmbeddedDb, EmbeddedDbError } from '../../../server/core/db/embedded/launcher.js';
+import { ensureEmbeddedDbBuilt, startEmbeddedDb, EmbeddedDbError } from '../../../server/core/db/embedded/launcher.js';
 
 const alive = (pid: number) => {
   try {
@@ -34,8 +39,8 @@ describe('embedded database launcher', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts on a free loopback port, keeps data across restarts, and stops its process', async () => {
-    const db = await startEmbeddedDb({ dataDir });
+  it('starts on a free loopback port, keeps file data across restarts, and stops its process', async () => {
+    const db = await startEmbeddedDb({ storage: 'file', dataDir });
     const pid = db.pid!;
     expect(db.uri).to.match(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
     const client = await MongoClient.connect(db.connectionUri);
@@ -53,16 +58,47 @@ describe('embedded database launcher', () => {
     expect(alive(second)).to.equal(false);
   });
 
+  it('keeps every acknowledged write when the database is killed with SIGKILL right after', async () => {
+    const db = await startEmbeddedDb({ storage: 'file', dataDir });
+    try {
+      const client = await MongoClient.connect(db.connectionUri);
+      const notes = client.db('durable').collection('notes');
+      const counters = client.db('durable').collection('counters');
+      await counters.insertOne({ _id: 'c' as never, n: 0 });
+      // 500 single inserts and 200 increments, 8 at a time; each awaited = acknowledged.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < 500) {
+            const i = next++;
+            await notes.insertOne({ i });
+            if (i < 200) await counters.updateOne({ _id: 'c' as never }, { $inc: { n: 1 } });
+          }
+        }),
+      );
+      await db.kill(); // no grace: the process gets no chance to flush anything
+      await client.close(true);
+
+      await db.restart();
+      const again = await MongoClient.connect(db.connectionUri);
+      expect(await again.db('durable').collection('notes').countDocuments()).to.equal(500);
+      expect(await again.db('durable').collection('counters').findOne({ _id: 'c' as never })).to.include({ n: 200 });
+      await again.close();
+    } finally {
+      await db.stop();
+    }
+  });
+
   it('exits when its parent dies, even by SIGKILL (no orphans)', async () => {
     const launcher = path.resolve('server/core/db/embedded/launcher.ts');
     const script = `import { startEmbeddedDb } from ${JSON.stringify(launcher)};
-      const db = await startEmbeddedDb({ dataDir: ${JSON.stringify(dataDir)} });
+      const db = await startEmbeddedDb({ storage: 'memory' });
       console.log('PID ' + db.pid);
       setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     parent.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    expect(await waitUntil(() => /PID \d+/.test(output), 20_000), output).to.equal(true);
+    expect(await waitUntil(() => /PID \d+/.test(output), 30_000), output).to.equal(true);
     const childPid = Number(/PID (\d+)/.exec(output)![1]);
     expect(alive(childPid)).to.equal(true);
 
@@ -71,18 +107,18 @@ describe('embedded database launcher', () => {
     expect(await waitUntil(() => !alive(childPid)), 'database process outlived its parent').to.equal(true);
   });
 
-  it('says in one line what to do when Go is missing', async () => {
-    const path = process.env.PATH;
+  it('says in one line what to install when Java is missing', async () => {
+    const saved = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      await ensureEmbeddedDbBinary();
+      await ensureEmbeddedDbBuilt();
       expect.fail('expected an error');
     } catch (error) {
       expect(error).to.be.instanceOf(EmbeddedDbError);
-      expect((error as Error).message).to.match(/install Go.*or set MONGODB_URI/);
+      expect((error as Error).message).to.match(/Java is not installed: install a JDK 17\+ and Maven .*or set MONGODB_URI/);
       expect((error as Error).message).not.to.include('\n');
     } finally {
-      process.env.PATH = path;
+      process.env.PATH = saved;
     }
   });
 });

@@ -1,0 +1,152 @@
+package runway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * Runway's embedded database: mongo-java-server on a loopback port, with
+ * either the memory backend (tests) or the H2 MVStore backend (one file,
+ * survives restarts). Started and stopped by launcher.ts only.
+ *
+ * Protocol with the launcher: one JSON line {"ready":true,"port":N} on
+ * stdout once listening; the process exits when stdin reaches end of file
+ * (its parent died, by any signal) or on SIGTERM, closing the store.
+ *
+ * Durability: H2Backend as shipped commits its MVStore in the background
+ * about once a second, so a write acknowledged just before a SIGKILL could
+ * be lost. Here every command that changed the store commits it before its
+ * answer goes out (concurrent writers share commits), and a background task
+ * fsyncs the file at most {@link #SYNC_INTERVAL_MS} after a commit.
+ */
+public final class EmbeddedMongo {
+
+    /** Upper bound on how long a committed write waits for fsync (power loss, OS crash). */
+    static final long SYNC_INTERVAL_MS = 1000;
+
+    private EmbeddedMongo() {}
+
+    /** H2Backend that commits after every command that left unsaved changes. */
+    static final class CommitPerWriteBackend extends H2Backend {
+        private final MVStore store;
+        private final AtomicBoolean unsynced = new AtomicBoolean(false);
+
+        CommitPerWriteBackend(MVStore store) {
+            super(store);
+            this.store = store;
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                // In finally: an ordered insert that stops at a duplicate key has still written the documents before it.
+                commitIfChanged();
+            }
+        }
+
+        void commitIfChanged() {
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                store.commit();
+                unsynced.set(true);
+            }
+        }
+
+        void syncIfCommitted() {
+            if (unsynced.getAndSet(false) && !store.isClosed()) store.sync();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 0;
+        String storage = "memory";
+        String file = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--storage" -> storage = args[++i];
+                case "--file" -> file = args[++i];
+                default -> fail("unknown argument " + args[i]);
+            }
+        }
+
+        MongoBackend backend;
+        ScheduledExecutorService syncer = null;
+        if (storage.equals("memory")) {
+            backend = new MemoryBackend();
+        } else if (storage.equals("file")) {
+            if (file == null) fail("--storage file needs --file");
+            Path path = Path.of(file).toAbsolutePath();
+            Files.createDirectories(path.getParent());
+            MVStore store = new MVStore.Builder().fileName(path.toString()).open();
+            CommitPerWriteBackend durable = new CommitPerWriteBackend(store);
+            syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "runway-fsync");
+                thread.setDaemon(true);
+                return thread;
+            });
+            syncer.scheduleWithFixedDelay(durable::syncIfCommitted, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            backend = durable;
+        } else {
+            fail("--storage must be memory or file");
+            return;
+        }
+
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress(host, port));
+        int boundPort = server.getLocalAddress().getPort();
+
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        ScheduledExecutorService finalSyncer = syncer;
+        Runnable stop = () -> {
+            if (!stopped.compareAndSet(false, true)) return;
+            server.shutdownNow();
+            if (finalSyncer != null) finalSyncer.shutdownNow();
+            backend.close(); // the H2 backend commits and closes its file here
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "runway-shutdown"));
+
+        System.out.println("{\"ready\":true,\"port\":" + boundPort + "}");
+        System.out.flush();
+
+        // Our parent holds our stdin open; end of file means it is gone, whatever killed it.
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                byte[] buffer = new byte[256];
+                while (in.read(buffer) >= 0) {
+                    // discard
+                }
+            } catch (IOException ignored) {
+                // treated as end of file
+            }
+            System.exit(0);
+        }, "runway-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        Thread.currentThread().join();
+    }
+
+    private static void fail(String message) {
+        System.err.println("runway embedded database: " + message);
+        System.exit(2);
+    }
+}
