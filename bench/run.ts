@@ -1,19 +1,26 @@
 /**
- * `npm run bench`: measures Runway on this machine and writes one JSON file
- * per suite to bench/results/<suite>-<timestamp>.json. Bounded in count and
- * time, loopback only. Suites: foundation (start-up, health, auth) and
- * domain (10,000 mentors and 5,000 startups: search, filters, paging).
+ * `npm run bench [-- NAME]`: measures Runway on this machine and writes one
+ * JSON file per suite to bench/results/<suite>-<timestamp>.json. Bounded in
+ * count and time, loopback only. Without a name every suite runs, in order:
+ *
+ * - foundation: start-up, health, auth (in this process);
+ * - domain: 10,000 mentors and 5,000 startups: search, filters, paging
+ *   (in this process; BENCH_MENTORS, BENCH_STARTUPS, BENCH_REQUESTS);
+ * - demo-load: HTTP throughput at the demo's size against a bare Express
+ *   endpoint, servers in child processes (bench/demo-load.ts; BENCH_SECONDS).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/core/config/config.js';
-import { startRunway } from '../server/runway.js';
+import { startRunway, type Runway } from '../server/runway.js';
 import { signAccessToken } from '../server/core/auth/tokens.js';
 import { todayInVietnam } from '../server/core/time/calendar-date.js';
 import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { sendRequest } from '../test/helpers/runway.js';
+import { stopAllChildren } from './child-server.js';
+import { runDemoLoad } from './demo-load.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -44,9 +51,9 @@ async function timed(count: number, concurrency: number, call: (i: number) => Pr
   };
 }
 
-async function writeResult(suite: string, figures: Record<string, unknown>): Promise<void> {
+async function writeResult(suite: string, database: string, figures: Record<string, unknown>): Promise<void> {
   const at = new Date().toISOString();
-  const result = { suite, at, node: process.version, database: 'embedded FerretDB 1.24.2 (SQLite)', rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), ...figures };
+  const result = { suite, at, node: process.version, database, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), ...figures };
   const dir = path.resolve('bench/results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${suite}-${at.replace(/[:.]/g, '-')}.json`);
@@ -54,60 +61,120 @@ async function writeResult(suite: string, figures: Record<string, unknown>): Pro
   console.log(`written ${file}`);
 }
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-'));
-const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000' });
-const t0 = performance.now();
-const runway = await startRunway(config);
-const startMs = Math.round(performance.now() - t0);
-console.log(`started in ${startMs} ms (embedded database, empty folder)`);
+/** Folders to remove if the bench is interrupted. */
+const tempDirs = new Set<string>();
+
+/** Runway in this process on an empty temporary folder (embedded database), stopped and removed afterwards. */
+async function withRunway(run: (runway: Runway, startMs: number) => Promise<void>): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-'));
+  tempDirs.add(dataDir);
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000' });
+    const t0 = performance.now();
+    const runway = await startRunway(config);
+    const startMs = Math.round(performance.now() - t0);
+    console.log(`started in ${startMs} ms (embedded database, empty folder)`);
+    try {
+      await run(runway, startMs);
+    } finally {
+      await runway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+    tempDirs.delete(dataDir);
+  }
+}
+
+async function foundation(): Promise<void> {
+  await withRunway(async (runway, startMs) => {
+    const health = await timed(2000, 16, () => sendRequest(runway.url, 'GET', '/healthz'));
+    console.log('GET /healthz', health);
+    const ready = await timed(500, 8, () => sendRequest(runway.url, 'GET', '/readyz'));
+    console.log('GET /readyz', ready);
+    const register = await timed(100, 4, (i) =>
+      sendRequest(runway.url, 'POST', '/api/v1/auth/register', {
+        body: { email: `bench-${i}@example.vn`, password: 'bench-password', name: 'Bench', role: 'startup' },
+      }),
+    );
+    console.log('POST /auth/register', register);
+    const login = await timed(100, 4, () =>
+      sendRequest(runway.url, 'POST', '/api/v1/auth/login', { body: { email: 'bench-0@example.vn', password: 'bench-password' } }),
+    );
+    console.log('POST /auth/login (argon2id)', login);
+
+    await writeResult('foundation', runway.database.description, { startMs, scenarios: { health, ready, login, register } });
+  });
+}
+
+async function domain(): Promise<void> {
+  await withRunway(async (runway) => {
+    const large = { mentors: Number(process.env.BENCH_MENTORS ?? 10_000), startups: Number(process.env.BENCH_STARTUPS ?? 5_000) };
+    console.log(`loading ${large.mentors} mentors and ${large.startups} startups…`);
+    const loaded = await loadSyntheticData({ today: todayInVietnam(), ...large });
+    console.log(`loaded in ${loaded.ms} ms`);
+    const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'x', name: 'Bench', role: 'manager' });
+    if (!manager) throw new Error('could not create the bench manager');
+    const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });
+    const get = (p: string) => sendRequest(runway.url, 'GET', p, { token });
+
+    const n = Number(process.env.BENCH_REQUESTS ?? 10);
+    const search = await timed(n, 2, () => get('/api/v1/mentors?q=nong%20nghiep&limit=20'));
+    console.log(`GET /mentors?q=nong nghiep (${large.mentors} mentors)`, search);
+    const filtered = await timed(n, 2, () => get('/api/v1/mentors?sector=agriculture&language=en&status=active&limit=20'));
+    console.log('GET /mentors?sector&language&status', filtered);
+    const startupSearch = await timed(n, 2, () => get('/api/v1/startups?q=can%20tho&limit=20'));
+    console.log(`GET /startups?q=can tho (${large.startups} startups)`, startupSearch);
+    const walkStarted = performance.now();
+    let pages = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await get(`/api/v1/startups?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 5);
+    const walk = { pages, totalMs: Math.round(performance.now() - walkStarted), perPageMs: Math.round((performance.now() - walkStarted) / pages) };
+    console.log('first 5 pages of startups, 100 per page', walk);
+
+    await writeResult('domain', runway.database.description, { load: { ...large, ms: loaded.ms }, scenarios: { search, filtered, startupSearch, walk } });
+  });
+}
+
+async function demoLoad(): Promise<void> {
+  const { database, figures } = await runDemoLoad();
+  await writeResult('demo-load', database, figures);
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad };
+
+const name = process.argv[2];
+if (name !== undefined && !Object.hasOwn(suites, name)) {
+  console.error(`unknown suite "${name}"; usage: npm run bench [-- ${Object.keys(suites).join('|')}]`);
+  process.exit(2);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(`${signal}: stopping child processes and removing temporary folders…`);
+    void (async () => {
+      await stopAllChildren();
+      await Promise.all([...tempDirs].map((dir) => rm(dir, { recursive: true, force: true })));
+      process.exit(130);
+    })();
+  });
+}
 
 try {
-  const health = await timed(2000, 16, () => sendRequest(runway.url, 'GET', '/healthz'));
-  console.log('GET /healthz', health);
-  const ready = await timed(500, 8, () => sendRequest(runway.url, 'GET', '/readyz'));
-  console.log('GET /readyz', ready);
-  const register = await timed(100, 4, (i) =>
-    sendRequest(runway.url, 'POST', '/api/v1/auth/register', {
-      body: { email: `bench-${i}@example.vn`, password: 'bench-password', name: 'Bench', role: 'startup' },
-    }),
-  );
-  console.log('POST /auth/register', register);
-  const login = await timed(100, 4, () =>
-    sendRequest(runway.url, 'POST', '/api/v1/auth/login', { body: { email: 'bench-0@example.vn', password: 'bench-password' } }),
-  );
-  console.log('POST /auth/login (argon2id)', login);
-
-  await writeResult('foundation', { startMs, scenarios: { health, ready, login, register } });
-
-  const large = { mentors: Number(process.env.BENCH_MENTORS ?? 10_000), startups: Number(process.env.BENCH_STARTUPS ?? 5_000) };
-  console.log(`loading ${large.mentors} mentors and ${large.startups} startups…`);
-  const loaded = await loadSyntheticData({ today: todayInVietnam(), ...large });
-  console.log(`loaded in ${loaded.ms} ms`);
-  const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'x', name: 'Bench', role: 'manager' });
-  const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });
-  const get = (p: string) => sendRequest(runway.url, 'GET', p, { token });
-
-  // FerretDB scans whole collections for sorted queries (decision 001), so few requests suffice.
-  const n = Number(process.env.BENCH_REQUESTS ?? 10);
-  const search = await timed(n, 2, () => get('/api/v1/mentors?q=nong%20nghiep&limit=20'));
-  console.log(`GET /mentors?q=nong nghiep (${large.mentors} mentors)`, search);
-  const filtered = await timed(n, 2, () => get('/api/v1/mentors?sector=agriculture&language=en&status=active&limit=20'));
-  console.log('GET /mentors?sector&language&status', filtered);
-  const startupSearch = await timed(n, 2, () => get('/api/v1/startups?q=can%20tho&limit=20'));
-  console.log(`GET /startups?q=can tho (${large.startups} startups)`, startupSearch);
-  const walkStarted = performance.now();
-  let pages = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await get(`/api/v1/startups?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
-    cursor = page.body.nextCursor;
-    pages += 1;
-  } while (cursor && pages < 5);
-  const walk = { pages, totalMs: Math.round(performance.now() - walkStarted), perPageMs: Math.round((performance.now() - walkStarted) / pages) };
-  console.log('first 5 pages of startups, 100 per page', walk);
-
-  await writeResult('domain', { load: { ...large, ms: loaded.ms }, scenarios: { search, filtered, startupSearch, walk } });
+  for (const [suiteName, suite] of Object.entries(suites)) {
+    if (name !== undefined && suiteName !== name) continue;
+    console.log(`\n== ${suiteName} ==`);
+    await suite();
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
-  await runway.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stopAllChildren();
 }
