@@ -18,7 +18,7 @@ import { mountRoutes, type RouteSpec } from './core/http/route.js';
 import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
-import { milestonesRoutes } from './modules/milestones/milestones.routes.js';
+import { milestonesRoutes } from './modules/cohorts/milestones.routes.js';
 import { startupsRoutes } from './modules/startups/startups.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';

@@ -15,11 +15,15 @@ import { createAuth } from './core/auth/passport.js';
 import type { TokenSettings } from './core/auth/tokens.js';
 import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
+import { runMigrations } from './core/db/migrations.js';
 import { EventBus } from './core/events/event-bus.js';
 import { createAuthRateLimits } from './core/http/rate-limit.js';
 import { createJobWorker, type JobWorker } from './core/jobs/worker.js';
 import { createLogger } from './core/logger.js';
 import { attachRealtime } from './core/realtime/socket-server.js';
+import { migrations } from './migrations/index.js';
+import { activeUsers } from './modules/users/active-users.js';
+import { registerUsersListeners } from './modules/users/users.listeners.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
@@ -56,7 +60,10 @@ export async function startRunway(config: Config, options: RunwayOptions = {}): 
 }
 
 async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date): Promise<Runway> {
-  const bus = new EventBus(logger);
+  await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
+  const bus = new EventBus(now, logger);
+  registerUsersListeners(bus);
+  activeUsers.start(logger);
   const worker = createJobWorker({
     db: mongoose.connection.db!,
     definitions: jobDefinitions,
@@ -99,7 +106,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     demoLogins = demo.logins;
   }
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    const created = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, { bus });
+    const created = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, { bus, now });
     if (created) logger.info(`first admin created: ${config.ADMIN_EMAIL}`);
   }
 
@@ -129,6 +136,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
       clearTimeout(force);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await worker.stop();
+      activeUsers.stop();
       await database.close();
     })());
 

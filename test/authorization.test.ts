@@ -117,6 +117,18 @@ const ROWS: Row[] = [
     expect: statuses(401, 403, 403, 403, 403, 403, 403, 201),
     call: () => ({ path: '/api/v1/users', body: { email: `staff-${unique()}@example.vn`, password: 'long enough pass', name: 'Cán bộ', role: 'manager' } }),
   },
+  { route: 'GET /api/v1/users', expect: statuses(401, 403, 403, 403, 403, 403, 403, 200), call: () => ({ path: '/api/v1/users' }) },
+  {
+    route: 'GET /api/v1/users/:id',
+    expect: statuses(401, 403, 403, 403, 403, 403, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/users/${w.users['startup:other'].id}` }),
+  },
+  {
+    // A fresh user each time: the admin's cell really changes the role.
+    route: 'PATCH /api/v1/users/:id',
+    expect: statuses(401, 403, 403, 403, 403, 403, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/users/${(await createTestUser(w.runway, 'startup')).id}`, body: { role: 'mentor' } }),
+  },
 
   // Mentors. own = a mentor without a profile yet (POST), or the profile's owner.
   {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { startEmbeddedDb, type EmbeddedDb } from '../../server/core/db/embedded/launcher.js';
 import { startTestRunway, type TestRunway } from '../helpers/runway.js';
+import { expectProblem } from '../helpers/problems.js';
 
 async function pollStatus(runway: TestRunway, path: string, want: number, ms: number): Promise<number> {
   const deadline = Date.now() + ms;
@@ -42,9 +43,7 @@ describe('health: /healthz and /readyz', () => {
   it('GET /readyz → 503 problem while the database is stopped, 200 again after it restarts', async () => {
     await db.stop();
     const down = await runway.http('GET', '/readyz');
-    expect(down.status).to.equal(503);
-    expect(down.headers.get('content-type')).to.match(/^application\/problem\+json/);
-    expect(down.body.code).to.equal('not_ready');
+    expectProblem(down, 503, 'not_ready');
     expect(down.body.checks.database).to.match(/^unavailable/);
     expect((await runway.http('GET', '/healthz')).status, 'liveness must not depend on the database').to.equal(200);
 
@@ -56,8 +55,7 @@ describe('health: /healthz and /readyz', () => {
     await db.stop();
     try {
       const response = await runway.http('POST', '/api/v1/auth/login', { body: { email: 'lan@example.vn', password: 'whatever-123' } });
-      expect(response.status).to.equal(503);
-      expect(response.body.code).to.equal('database_unavailable');
+      expectProblem(response, 503, 'database_unavailable');
     } finally {
       await db.restart();
       await pollStatus(runway, '/readyz', 200, 15_000);

@@ -28,6 +28,7 @@ export async function createTestUser(runway: TestRunway, role: Role, name = `Tes
     name,
     role,
   });
+  if (!record) throw new Error('factory email collided');
   const id = record._id.toHexString();
   return { id, record, token: signAccessToken(runway.context.tokens, { sub: id, role }) };
 }

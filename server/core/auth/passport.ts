@@ -8,7 +8,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { Unauthorized } from '../http/errors.js';
+import { Unauthorized } from '../errors.js';
 import type { AuthUser } from './auth-user.js';
 import type { TokenSettings } from './tokens.js';
 

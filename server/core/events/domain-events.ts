@@ -12,9 +12,13 @@ interface EventBase {
 
 export interface DomainEvents {
   'user.registered': EventBase & { userId: string; role: Role };
+  /** An admin changed the user's role or status (`changed` names which). */
+  'user.updated': EventBase & { userId: string; changed: string[] };
   'startup.created': EventBase & { startupId: string };
   'startup.updated': EventBase & { startupId: string; changed: string[] };
   'mentor.approved': EventBase & { mentorId: string; userId: string };
+  /** The mentor (or an admin) changed profile fields; `changed` names them (matching reads these). */
+  'mentor.updated': EventBase & { mentorId: string; changed: string[] };
   'mentor.statusChanged': EventBase & { mentorId: string; status: string };
   'cohort.created': EventBase & { cohortId: string };
   'cohort.admitted': EventBase & { cohortId: string; startupId: string };

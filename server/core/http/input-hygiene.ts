@@ -4,7 +4,7 @@
  * `constructor`, `prototype`), before any handler sees them.
  */
 import type { RequestHandler } from 'express';
-import { Invalid, type FieldError } from './errors.js';
+import { Invalid, type FieldError } from '../errors.js';
 
 const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;

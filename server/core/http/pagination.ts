@@ -1,11 +1,10 @@
 /**
- * Cursor pagination: `?limit=&cursor=` → `{ items, nextCursor }`. Lists are
- * ordered by `_id` (stable, indexed); the cursor is the last `_id` seen.
- * Filters combine with the cursor, so a page never repeats or skips a row.
+ * List queries: `?limit=&cursor=&q=` → `{ items, nextCursor }` (SPEC §10).
+ * Each module's list query DTO extends this one with its filters; the page
+ * itself is read by the repository (core/db/pages.ts).
  */
 import { Type } from 'class-transformer';
 import { IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import mongoose from 'mongoose';
 
 /** Base of every list query DTO; modules extend it with their filters. */
 export class ListQueryDto {
@@ -25,34 +24,4 @@ export class ListQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** The filter that starts a page after `cursor`. */
-export function afterCursor(cursor: string | undefined): Record<string, unknown> {
-  return cursor ? { _id: { $gt: new mongoose.Types.ObjectId(cursor) } } : {};
-}
-
-/**
- * Runs a page query: `find` receives the full filter and `limit + 1`, so we
- * know whether there is a next page without counting.
- */
-export async function paginate<D extends { _id: mongoose.Types.ObjectId }, V>(
-  query: { limit: number; cursor?: string },
-  filter: Record<string, unknown>,
-  find: (filter: Record<string, unknown>, limit: number) => Promise<D[]>,
-  present: (doc: D) => V,
-): Promise<Page<V>> {
-  // $and, not a spread: the filter may constrain _id itself (a caller's visible ids).
-  const docs = await find(query.cursor ? { $and: [filter, afterCursor(query.cursor)] } : filter, query.limit + 1);
-  const hasMore = docs.length > query.limit;
-  const pageDocs = hasMore ? docs.slice(0, query.limit) : docs;
-  return {
-    items: pageDocs.map(present),
-    nextCursor: hasMore ? pageDocs[pageDocs.length - 1]!._id.toHexString() : null,
-  };
 }

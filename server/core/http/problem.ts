@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import mongoose from 'mongoose';
+import { isDuplicateKey } from '../db/duplicate-key.js';
 import {
   AppError,
   Conflict,
@@ -15,7 +16,7 @@ import {
   ServiceUnavailable,
   UnsupportedMediaType,
   type FieldError,
-} from './errors.js';
+} from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -123,17 +124,6 @@ function toAppError(error: unknown): AppError | undefined {
     return new OtherClientError(http.status, 'Invalid request', 'bad_request', 'The request could not be processed.');
   }
   return undefined;
-}
-
-interface DuplicateKeyError {
-  code: 11000;
-  keyPattern?: Record<string, unknown>;
-  keyValue?: Record<string, unknown>;
-}
-
-/** True for a MongoDB duplicate-key error (E11000), from the driver or mongoose. */
-export function isDuplicateKey(error: unknown): error is DuplicateKeyError {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 class InternalError extends AppError {

@@ -5,7 +5,7 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { TooManyRequests } from './errors.js';
+import { TooManyRequests } from '../errors.js';
 import { sendProblem } from './problem.js';
 
 export interface AuthRateLimits {

@@ -7,7 +7,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthUser, Role } from '../auth/auth-user.js';
-import { Forbidden, UnsupportedMediaType } from './errors.js';
+import { Forbidden, UnsupportedMediaType } from '../errors.js';
 import { parseDto } from './validation.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -20,12 +20,12 @@ export interface RouteResponse {
   contentType?: string;
 }
 
-export interface RouteContext<B, Q> {
+export interface RouteContext<B, Q, U extends AuthUser | undefined = AuthUser | undefined> {
   body: B;
   query: Q;
   params: Record<string, string>;
-  /** The caller, when the route requires authentication. */
-  user: AuthUser | undefined;
+  /** The caller: always there on routes that require authentication. */
+  user: U;
   req: Request;
   res: Response;
 }
@@ -36,25 +36,40 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<B = unknown, Q = unknown> {
+type Handler<B, Q, U extends AuthUser | undefined> = (ctx: RouteContext<B, Q, U>) => Promise<RouteResult> | RouteResult;
+
+interface RouteFields<B, Q> {
   method: HttpMethod;
   /** Full path in Express syntax: `/api/v1/users/:id`. */
   path: string;
   summary: string;
   tags: string[];
-  /** Omit for public routes; `'authenticated'` for any signed-in user; or the roles allowed. */
-  auth?: 'authenticated' | readonly Role[];
   body?: ClassConstructor<B & object>;
   query?: ClassConstructor<Q & object>;
   responses: Record<number, RouteResponse>;
   /** Extra middleware that runs before validation (rate limits). */
   before?: RequestHandler[];
-  handler: (ctx: RouteContext<B, Q>) => Promise<RouteResult> | RouteResult;
 }
 
+/** A route anyone may call. */
+export interface PublicRouteSpec<B = unknown, Q = unknown> extends RouteFields<B, Q> {
+  auth?: undefined;
+  handler: Handler<B, Q, undefined>;
+}
+
+/** A route for signed-in callers (`'authenticated'`), or for the roles listed; its handler always has `user`. */
+export interface AuthenticatedRouteSpec<B = unknown, Q = unknown> extends RouteFields<B, Q> {
+  auth: 'authenticated' | readonly Role[];
+  handler: Handler<B, Q, AuthUser>;
+}
+
+export type RouteSpec<B = unknown, Q = unknown> = PublicRouteSpec<B, Q> | AuthenticatedRouteSpec<B, Q>;
+
 /** Declares a route with its body and query types inferred from the DTO classes. */
-export function defineRoute<B = undefined, Q = undefined>(spec: RouteSpec<B, Q>): RouteSpec {
-  return spec as unknown as RouteSpec;
+export function defineRoute<B = undefined, Q = undefined>(spec: AuthenticatedRouteSpec<B, Q>): RouteSpec;
+export function defineRoute<B = undefined, Q = undefined>(spec: PublicRouteSpec<B, Q>): RouteSpec;
+export function defineRoute(spec: RouteSpec): RouteSpec {
+  return spec;
 }
 
 function roleGuard(allowed: readonly Role[]): RequestHandler {
@@ -85,14 +100,11 @@ export function mountRoutes(specs: readonly RouteSpec[], requireAuth: RequestHan
     chain.push(async (req, res) => {
       const body = spec.body ? await parseDto(spec.body, req.body, 'body') : undefined;
       const query = spec.query ? await parseDto(spec.query, { ...req.query }, 'query') : undefined;
-      const result = await spec.handler({
-        body,
-        query,
-        params: req.params as Record<string, string>,
-        user: req.user as AuthUser | undefined,
-        req,
-        res,
-      });
+      const context = { body, query, params: req.params as Record<string, string>, req, res };
+      // requireAuth has set req.user on every route with `auth`; public routes get none.
+      const result = spec.auth
+        ? await spec.handler({ ...context, user: req.user as AuthUser })
+        : await spec.handler({ ...context, user: undefined });
       if (res.headersSent) return;
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       res.status(result.status ?? 200);

@@ -5,8 +5,8 @@
  */
 import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
-import { Invalid, type FieldError } from './errors.js';
+import { registerDecorator, validate, ValidateIf, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
+import { Invalid, type FieldError } from '../errors.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -73,3 +73,9 @@ export function defineValidator(
       validator: { validate: check },
     });
 }
+
+/**
+ * May be left out; when given it is validated, and `null` is refused. For
+ * PATCH fields that cannot be cleared (IsOptional would let null through).
+ */
+export const IsOptionalButNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);

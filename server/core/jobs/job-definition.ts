@@ -1,13 +1,10 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { Logger } from 'pino';
-import type { EventBus } from '../events/event-bus.js';
+import type { UseCaseDeps } from '../use-case-deps.js';
 
-/** What a job handler may use besides its payload. */
-export interface JobDeps {
-  bus: EventBus;
+/** What a job handler may use besides its payload: what use cases need, and a logger. */
+export interface JobDeps extends UseCaseDeps {
   logger: Logger;
-  /** The current instant; tests pass a fixed one. */
-  now(): Date;
 }
 
 /**

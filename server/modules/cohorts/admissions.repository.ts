@@ -1,13 +1,11 @@
-/** The only door to the cohort admissions and their change ledger. */
+/** The only door to the cohort admissions. */
 import mongoose from 'mongoose';
-import { applyOnce } from '../../core/db/claimed-change.js';
-import {
-  AdmissionChangeModel,
-  AdmissionModel,
-  type AdmissionChangeDocument,
-  type AdmissionDocument,
-  type AdmissionStatus,
-} from './admission.model.js';
+import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
+import { startupsRepository } from '../startups/startups.repository.js';
+import { AdmissionModel, type AdmissionDocument, type AdmissionStatus } from './admission.model.js';
+import type { MilestoneState } from './milestone.model.js';
+import { milestonesRepository } from './milestones.repository.js';
 
 export type AdmissionRecord = AdmissionDocument;
 
@@ -32,30 +30,31 @@ export interface AdmissionPair {
   startupId: string;
 }
 
+/** One line of the cohort board: the admission, its startup's name, and what the board needs of its milestones. */
+export interface BoardRow {
+  _id: mongoose.Types.ObjectId;
+  startupId: mongoose.Types.ObjectId;
+  status: AdmissionStatus;
+  startupName: string;
+  milestones: Array<{ _id: mongoose.Types.ObjectId; title: string; dueOn: string; state: MilestoneState }>;
+}
+
 const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
 const toIds = (ids: readonly string[]) => ids.map(toId).filter((id): id is mongoose.Types.ObjectId => id !== undefined);
 
-/** Writes a claimed change onto the admission. Idempotent: a second run finds the revision moved on and matches nothing. */
-async function applyChange(change: Omit<AdmissionChangeDocument, '_id'>): Promise<void> {
-  const entry = { status: change.to, at: change.at, by: change.by ?? null, ...(change.reason ? { reason: change.reason } : {}) };
-  await AdmissionModel.updateOne(
-    { _id: change.admissionId, revision: change.revision },
-    // $addToSet, not $push: a roll-forward racing the original writer adds the same entry once.
-    { $set: { status: change.to, revision: change.revision + 1 }, $addToSet: { history: entry } },
-  );
-}
-
 export const admissionsRepository = {
-  /** Inserts an active admission; a second one for the pair surfaces as the driver's E11000. */
-  async create(admission: NewAdmission): Promise<AdmissionRecord> {
+  /** Inserts an active admission; undefined when the startup is already admitted (the unique pair decides, even under races). */
+  async create(admission: NewAdmission): Promise<AdmissionRecord | undefined> {
     const admittedBy = new mongoose.Types.ObjectId(admission.admittedBy);
-    const doc = await AdmissionModel.create({
-      ...admission,
-      admittedBy,
-      status: 'active',
-      history: [{ status: 'active', at: admission.admittedAt, by: admittedBy }],
+    return insertUnlessDuplicate(async () => {
+      const doc = await AdmissionModel.create({
+        ...admission,
+        admittedBy,
+        status: 'active',
+        history: [{ status: 'active', at: admission.admittedAt, by: admittedBy }],
+      });
+      return doc.toObject() as AdmissionRecord;
     });
-    return doc.toObject() as AdmissionRecord;
   },
 
   async findById(id: string | mongoose.Types.ObjectId): Promise<AdmissionRecord | undefined> {
@@ -69,11 +68,6 @@ export const admissionsRepository = {
     const [cohort, startup] = [toId(cohortId), toId(startupId)];
     if (!cohort || !startup) return undefined;
     return ((await AdmissionModel.findOne({ cohortId: cohort, startupId: startup }).lean()) as AdmissionRecord | null) ?? undefined;
-  },
-
-  /** Every admission of a cohort, any status (bounded by the cohort's size). */
-  async findByCohort(cohortId: mongoose.Types.ObjectId): Promise<AdmissionRecord[]> {
-    return (await AdmissionModel.find({ cohortId }).sort({ _id: 1 }).lean()) as AdmissionRecord[];
   },
 
   async findActiveByStartup(startupId: string): Promise<AdmissionRecord[]> {
@@ -103,20 +97,32 @@ export const admissionsRepository = {
   },
 
   /**
-   * Moves the admission from the status it had at `admission.revision`.
-   * The ledger's unique (admissionId, revision) decides concurrent moves
-   * (see applyOnce). Returns false when another move took it first.
+   * Ends an active admission and appends the history entry, in one atomic
+   * update: of racing moves exactly one applies. `applied: false` when the
+   * admission was not active (any more), with the admission as it is now.
    */
-  async move(admission: Pick<AdmissionRecord, '_id' | 'revision' | 'status'>, move: AdmissionMove): Promise<boolean> {
-    const change = {
-      admissionId: admission._id,
-      revision: admission.revision,
-      from: admission.status,
-      to: move.to,
-      at: move.at,
-      by: move.by ? new mongoose.Types.ObjectId(move.by) : null,
-      ...(move.reason ? { reason: move.reason } : {}),
-    };
-    return applyOnce(AdmissionChangeModel, change, { admissionId: admission._id, revision: admission.revision }, applyChange);
+  async end(id: mongoose.Types.ObjectId, move: AdmissionMove): Promise<GuardedUpdate<AdmissionRecord>> {
+    const entry = { status: move.to, at: move.at, by: move.by ? new mongoose.Types.ObjectId(move.by) : null, ...(move.reason ? { reason: move.reason } : {}) };
+    return updateIfMatches<AdmissionRecord>(AdmissionModel, id, { status: 'active' }, { $set: { status: move.to }, $push: { history: entry } });
+  },
+
+  /** Every admission of a cohort with its startup's name and its milestones' board facts: one query. */
+  async boardRows(cohortId: string): Promise<BoardRow[]> {
+    const _id = toId(cohortId);
+    if (!_id) return [];
+    return AdmissionModel.aggregate<BoardRow>([
+      { $match: { cohortId: _id } },
+      { $lookup: { from: startupsRepository.collectionName, localField: 'startupId', foreignField: '_id', as: 'startup' } },
+      { $lookup: { from: milestonesRepository.collectionName, localField: '_id', foreignField: 'admissionId', as: 'milestones' } },
+      {
+        $project: {
+          startupId: 1,
+          status: 1,
+          startupName: { $arrayElemAt: ['$startup.name', 0] },
+          milestones: { $map: { input: '$milestones', as: 'm', in: { _id: '$$m._id', title: '$$m.title', dueOn: '$$m.dueOn', state: '$$m.state' } } },
+        },
+      },
+      { $sort: { _id: 1 } },
+    ]);
   },
 };

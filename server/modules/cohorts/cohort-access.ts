@@ -3,7 +3,7 @@
  * rules of cohorts.policy.ts applied, with the lookups they need.
  */
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { Forbidden, NotFound } from '../../core/http/errors.js';
+import { Forbidden, NotFound } from '../../core/errors.js';
 import { startupsRepository } from '../startups/startups.repository.js';
 import { admissionsRepository } from './admissions.repository.js';
 import { cohortsPolicy } from './cohorts.policy.js';
@@ -11,7 +11,7 @@ import { cohortsRepository, type CohortRecord } from './cohorts.repository.js';
 
 /** Ids of the startups the caller is a member of. */
 export async function ownStartupIds(actor: AuthUser): Promise<string[]> {
-  return (await startupsRepository.idsWithMember(actor.id)).map((id) => id.toHexString());
+  return startupsRepository.idsWithMember(actor.id);
 }
 
 const cohortNotFound = () => new NotFound('cohort_not_found', 'No cohort with this id.');
@@ -33,9 +33,15 @@ export async function visibleCohort(actor: AuthUser, id: string): Promise<Cohort
 
 /** The cohort if the caller manages it; 404 when they cannot see it, 403 when they see it but do not manage it. */
 export async function managedCohort(actor: AuthUser, id: string): Promise<CohortRecord> {
-  const cohort = await visibleCohort(actor, id);
-  if (!cohortsPolicy.canManage(actor, cohort)) {
-    throw new Forbidden('not_cohort_manager', 'Only this cohort’s managers or an admin may do this.');
-  }
-  return cohort;
+  return assertManages(actor, await cohortsRepository.findById(id));
+}
+
+/**
+ * The same check on a cohort already read (undefined: there is none):
+ * managers pass without another query; others are told 403 or 404.
+ */
+export async function assertManages(actor: AuthUser, cohort: CohortRecord | undefined): Promise<CohortRecord> {
+  if (cohort && cohortsPolicy.canManage(actor, cohort)) return cohort;
+  if (!cohort || !(await canSeeCohort(actor, cohort))) throw cohortNotFound();
+  throw new Forbidden('not_cohort_manager', 'Only this cohort’s managers or an admin may do this.');
 }

@@ -1,36 +1,23 @@
 /**
- * The cohort board (SPEC §6), computed in application code from three
- * bounded, indexed reads (admissions, startups, milestones of one cohort):
- * FerretDB has no $lookup, and the sizes are a cohort's, not the city's.
+ * The cohort board (SPEC §6), computed from the cohort and one read of its
+ * admissions (each with its startup's name and its milestones). Pure.
  */
-import { countByState, nextDueOn, overdueItems, progressPercent, type ProgressInput } from '../milestones/milestone-progress.js';
+import { countByState, nextDueOn, overdueItems, progressPercent } from './milestone-progress.js';
 import type { AdmissionStatus } from './admission.model.js';
+import type { BoardRow } from './admissions.repository.js';
 import type { BoardAdmissionCountsView, BoardAdmissionView, CohortBoardView } from './cohort-board.view.js';
 import { presentCohortSummary } from './cohorts.presenter.js';
 
 export interface BoardInput {
   cohort: { _id: { toHexString(): string }; name: string; programme: string; year: number; startsOn: string; endsOn: string };
-  admissions: ReadonlyArray<{ _id: { toHexString(): string }; startupId: { toHexString(): string }; status: AdmissionStatus }>;
-  startupNames: ReadonlyMap<string, string>;
-  milestones: ReadonlyArray<ProgressInput & { admissionId: { toHexString(): string } }>;
+  rows: readonly BoardRow[];
   today: string;
 }
 
 /** Active first, then graduated, withdrawn, aged out. */
 const STATUS_RANK: Record<AdmissionStatus, number> = { active: 0, graduated: 1, withdrawn: 2, aged_out: 3 };
 
-function groupByAdmission(milestones: BoardInput['milestones']): Map<string, ProgressInput[]> {
-  const groups = new Map<string, ProgressInput[]>();
-  for (const m of milestones) {
-    const key = m.admissionId.toHexString();
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
-  }
-  return groups;
-}
-
-function admissionCounts(admissions: BoardInput['admissions']): BoardAdmissionCountsView {
+function admissionCounts(admissions: BoardInput['rows']): BoardAdmissionCountsView {
   const counts: BoardAdmissionCountsView = { active: 0, withdrawn: 0, graduated: 0, aged_out: 0, total: 0 };
   for (const a of admissions) counts[a.status] += 1;
   counts.total = admissions.length;
@@ -38,16 +25,14 @@ function admissionCounts(admissions: BoardInput['admissions']): BoardAdmissionCo
 }
 
 export function buildBoard(input: BoardInput): CohortBoardView {
-  const byAdmission = groupByAdmission(input.milestones);
-  const rows: BoardAdmissionView[] = input.admissions.map((admission) => {
-    const milestones = byAdmission.get(admission._id.toHexString()) ?? [];
+  const rows: BoardAdmissionView[] = input.rows.map((admission) => {
+    const milestones = admission.milestones;
     const counts = countByState(milestones);
     // Only an active admission's milestones can still move, so only they can be late or due.
     const active = admission.status === 'active';
-    const startupId = admission.startupId.toHexString();
     return {
       admissionId: admission._id.toHexString(),
-      startup: { id: startupId, name: input.startupNames.get(startupId) ?? '' },
+      startup: { id: admission.startupId.toHexString(), name: admission.startupName ?? '' },
       status: admission.status,
       progress: progressPercent(counts),
       counts,
@@ -63,17 +48,17 @@ export function buildBoard(input: BoardInput): CohortBoardView {
       a.admissionId.localeCompare(b.admissionId),
   );
 
-  const activeIds = new Set(input.admissions.filter((a) => a.status === 'active').map((a) => a._id.toHexString()));
-  const activeMilestones = input.milestones.filter((m) => activeIds.has(m.admissionId.toHexString()));
+  const activeMilestones = input.rows.filter((a) => a.status === 'active').flatMap((a) => a.milestones);
   const activeCounts = countByState(activeMilestones);
+  const anyActive = input.rows.some((a) => a.status === 'active');
   return {
     cohort: presentCohortSummary(input.cohort),
     today: input.today,
     totals: {
-      admissions: admissionCounts(input.admissions),
+      admissions: admissionCounts(input.rows),
       milestones: activeCounts,
       overdue: rows.reduce((sum, row) => sum + row.overdue.length, 0),
-      progress: activeIds.size === 0 ? null : progressPercent(activeCounts),
+      progress: anyActive ? progressPercent(activeCounts) : null,
     },
     admissions: rows,
   };

@@ -2,7 +2,7 @@
  * Rules that span fields of a cohort: the dates in order, template keys
  * unique. Checked after the DTO; every broken rule names its field.
  */
-import type { FieldError } from '../../core/http/errors.js';
+import type { FieldError } from '../../core/errors.js';
 import { assertNoFieldErrors } from '../../core/http/validation.js';
 
 export interface CohortShape {

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsInt, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
-import type { MilestoneRecord } from '../milestones/milestones.repository.js';
-import { MilestoneView, presentMilestone } from '../milestones/milestones.presenter.js';
+import type { MilestoneRecord } from './milestones.repository.js';
+import { MilestoneView, presentMilestone } from './milestones.presenter.js';
 import { ADMISSION_STATUSES, type AdmissionStatus } from './admission.model.js';
 import type { AdmissionRecord } from './admissions.repository.js';
 import type { CohortRecord } from './cohorts.repository.js';

@@ -1,5 +1,7 @@
 /** The only door to the cohorts collection. */
 import mongoose from 'mongoose';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { searchFilter } from '../../core/text/search-text.js';
 import { CohortModel, type CohortDocument } from './cohort.model.js';
 import type { MatchingWeights } from './matching-weights.js';
 
@@ -17,6 +19,14 @@ export interface NewCohort {
   searchText: string;
 }
 
+/** What a list may be narrowed by; every given criterion must hold. */
+export interface CohortListCriteria {
+  /** Only these cohorts (a founder's); undefined for no limit. */
+  ids?: readonly mongoose.Types.ObjectId[];
+  year?: number;
+  q?: string;
+}
+
 const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
 
 export const cohortsRepository = {
@@ -32,8 +42,11 @@ export const cohortsRepository = {
     return ((await CohortModel.findById(_id).lean()) as CohortRecord | null) ?? undefined;
   },
 
-  /** One page, ordered by _id; `filter` is built by the use case. */
-  async find(filter: Record<string, unknown>, limit: number): Promise<CohortRecord[]> {
-    return (await CohortModel.find(filter).sort({ _id: 1 }).limit(limit).lean()) as CohortRecord[];
+  /** One page in `_id` order. */
+  async list(criteria: CohortListCriteria, page: PageRequest): Promise<Page<CohortRecord>> {
+    const filter: Record<string, unknown> = searchFilter(criteria.q);
+    if (criteria.ids) filter._id = { $in: criteria.ids };
+    if (criteria.year !== undefined) filter.year = criteria.year;
+    return findPage<CohortRecord>(CohortModel, filter, page);
   },
 };

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/app-context.js';
+import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { todayInVietnam } from '../../core/time/calendar-date.js';
 import { CohortBoardView } from './cohort-board.view.js';
@@ -39,7 +40,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
         201: { description: 'Created', schema: CohortView },
         422: { description: 'A named manager is not an active manager' },
       },
-      handler: async ({ user, body }) => ({ status: 201, body: presentCohort(await createCohort(user!, body, ctx)) }),
+      handler: async ({ user, body }) => ({ status: 201, body: presentCohort(await createCohort(user, body, ctx)) }),
     }),
     defineRoute<undefined, ListCohortsQuery>({
       method: 'get',
@@ -49,7 +50,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'authenticated',
       query: ListCohortsQuery,
       responses: { 200: { description: 'One page', schema: CohortPageView } },
-      handler: async ({ user, query }) => ({ body: await listCohorts(user!, query) }),
+      handler: async ({ user, query }) => ({ body: mapPage(await listCohorts(user, query), presentCohort) }),
     }),
     defineRoute({
       method: 'get',
@@ -58,7 +59,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['cohorts'],
       auth: 'authenticated',
       responses: { 200: { description: 'The cohort', schema: CohortView }, 404: { description: 'Not found or not visible' } },
-      handler: async ({ user, params }) => ({ body: presentCohort(await getCohort(user!, params.id!)) }),
+      handler: async ({ user, params }) => ({ body: presentCohort(await getCohort(user, params.id!)) }),
     }),
     defineRoute<AdmitStartupDto>({
       method: 'post',
@@ -76,7 +77,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       },
       handler: async ({ user, params, body }) => ({
         status: 201,
-        body: presentAdmissionWithMilestones(await admitStartup(user!, params.id!, body.startupId, ctx), today()),
+        body: presentAdmissionWithMilestones(await admitStartup(user, params.id!, body.startupId, ctx), today()),
       }),
     }),
     defineRoute({
@@ -91,7 +92,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
         404: { description: 'No such cohort or admission' },
         409: { description: 'The admission is not active' },
       },
-      handler: async ({ user, params }) => ({ body: presentAdmission(await withdrawStartup(user!, params.id!, params.startupId!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentAdmission(await withdrawStartup(user, params.id!, params.startupId!, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -105,7 +106,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
         404: { description: 'No such cohort or admission' },
         409: { description: 'The admission is not active' },
       },
-      handler: async ({ user, params }) => ({ body: presentAdmission(await graduateStartup(user!, params.id!, params.startupId!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentAdmission(await graduateStartup(user, params.id!, params.startupId!, ctx)) }),
     }),
     defineRoute({
       method: 'get',
@@ -118,7 +119,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'Can see the cohort but does not manage it' },
         404: { description: 'Not found or not visible' },
       },
-      handler: async ({ user, params }) => ({ body: await getCohortBoard(user!, params.id!, today()) }),
+      handler: async ({ user, params }) => ({ body: await getCohortBoard(user, params.id!, today()) }),
     }),
   ];
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsNumber, IsObject } from 'class-validator';
 import type { AppContext, ReadinessCheck } from '../../core/app-context.js';
-import { ServiceUnavailable } from '../../core/http/errors.js';
+import { ServiceUnavailable } from '../../core/errors.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 
 const CHECK_TIMEOUT_MS = 1500;

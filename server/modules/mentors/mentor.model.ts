@@ -23,6 +23,17 @@ const weeklyRuleSchema = new Schema(
   { _id: false, strict: 'throw' },
 );
 
+const statusChangeSchema = new Schema(
+  {
+    from: { type: String, enum: MENTOR_STATUSES, required: true },
+    to: { type: String, enum: MENTOR_STATUSES, required: true },
+    at: { type: Date, required: true },
+    /** Who asked; null for the system. */
+    by: { type: Schema.Types.ObjectId, default: null },
+  },
+  { _id: false },
+);
+
 const mentorSchema = new Schema(
   {
     /** The mentor's user; unique, so a second profile for one user is a duplicate key (→ 409). */
@@ -65,7 +76,9 @@ const mentorSchema = new Schema(
     bufferMinutes: boundedInt(bufferMinutes),
     minNoticeHours: boundedInt(minNoticeHours),
     status: { type: String, enum: MENTOR_STATUSES, required: true, default: 'pending' },
-    /** Bumped by every status change; the ledger's unique (mentorId, revision) lets one of racing moves win. */
+    /** Every status change, oldest first, appended by the same update that makes it. */
+    statusHistory: { type: [statusChangeSchema], default: [] },
+    /** Bumped by every profile edit; an edit applies only to the revision it read. */
     revision: { type: Number, required: true, default: 0 },
     approvedAt: { type: Date },
     approvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
@@ -81,7 +94,8 @@ const mentorSchema = new Schema(
     /** Folded copy of the searchable text (see core/text/search-text.ts); written only by the repository. */
     searchText: { type: String, required: true, default: '' },
   },
-  { timestamps: true, strict: 'throw' },
+  // No `__v`: profile edits are guarded by `revision` instead.
+  { timestamps: true, strict: 'throw', versionKey: false },
 );
 
 mentorSchema.index({ userId: 1 }, { unique: true });
@@ -98,34 +112,7 @@ export type MentorDocument = Omit<InferredMentor, 'capacity' | 'stats'> & {
   capacity: NonNullable<InferredMentor['capacity']>;
   stats: NonNullable<InferredMentor['stats']>;
   _id: mongoose.Types.ObjectId;
-  __v: number;
 };
 
 /** Only mentors.repository.ts imports this. */
 export const MentorModel = mongoose.model('Mentor', mentorSchema);
-
-/**
- * The ledger of status changes (approve, pause, resume): one row per
- * revision, unique, so exactly one of racing changes claims it (see
- * core/db/claimed-change.ts). Also the profile's status history.
- */
-const mentorStatusChangeSchema = new Schema(
-  {
-    mentorId: { type: Schema.Types.ObjectId, required: true },
-    revision: { type: Number, required: true },
-    from: { type: String, enum: MENTOR_STATUSES, required: true },
-    to: { type: String, enum: MENTOR_STATUSES, required: true },
-    /** Other fields the change sets (approvedAt, approvedBy). */
-    set: { type: Schema.Types.Mixed, default: {} },
-    /** Who asked; null for the system. */
-    by: { type: Schema.Types.ObjectId, default: null },
-    at: { type: Date, required: true },
-  },
-  { strict: 'throw', collection: 'mentor_status_changes' },
-);
-mentorStatusChangeSchema.index({ mentorId: 1, revision: 1 }, { unique: true });
-
-export type MentorStatusChangeDocument = InferSchemaType<typeof mentorStatusChangeSchema> & { _id: mongoose.Types.ObjectId };
-
-/** Only mentors.repository.ts imports this. */
-export const MentorStatusChangeModel = mongoose.model('MentorStatusChange', mentorStatusChangeSchema);

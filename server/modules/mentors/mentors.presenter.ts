@@ -31,7 +31,16 @@ export class MentorStatsView {
   @IsOptional() @IsNumber() medianResponseHours!: number | null;
 }
 
-/** A mentor profile as the API shows it: never its search text or version. */
+/** One status change of a profile. */
+export class MentorStatusChangeView {
+  @IsIn(MENTOR_STATUSES) from!: MentorStatus;
+  @IsIn(MENTOR_STATUSES) to!: MentorStatus;
+  @IsDateString() at!: string;
+  /** Who made it (the mentor, or the manager who approved). */
+  @IsOptional() @IsMongoId() by!: string | null;
+}
+
+/** A mentor profile as the API shows it: never its search text or revision. */
 export class MentorView {
   @IsMongoId() id!: string;
   /** The mentor's user. */
@@ -58,6 +67,8 @@ export class MentorView {
   @IsInt() bufferMinutes!: number;
   @IsInt() minNoticeHours!: number;
   @IsIn(MENTOR_STATUSES) status!: MentorStatus;
+  /** Every status change, oldest first. */
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MentorStatusChangeView) statusHistory!: MentorStatusChangeView[];
   @ValidateNested() @Type(() => MentorStatsView) stats!: MentorStatsView;
   /** When a manager approved the profile; null while pending. */
   @IsOptional() @IsDateString() approvedAt!: string | null;
@@ -93,6 +104,7 @@ export function presentMentor(mentor: MentorRecord): MentorView {
     bufferMinutes: mentor.bufferMinutes,
     minNoticeHours: mentor.minNoticeHours,
     status: mentor.status,
+    statusHistory: (mentor.statusHistory ?? []).map((c) => ({ from: c.from, to: c.to, at: c.at.toISOString(), by: c.by?.toHexString() ?? null })),
     stats: {
       activeMentees: mentor.stats.activeMentees,
       sessionsHeld: mentor.stats.sessionsHeld,

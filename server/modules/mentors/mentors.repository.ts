@@ -1,9 +1,11 @@
 /** The only door to the mentors collection; the only writer of `searchText`. */
 import mongoose from 'mongoose';
-import { applyOnce } from '../../core/db/claimed-change.js';
+import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
 import { SECTORS, TOPICS, labelsOf, type Sector, type Stage, type Topic } from '../../core/taxonomy/taxonomy.js';
 import { buildSearchText, searchFilter } from '../../core/text/search-text.js';
-import { MentorModel, MentorStatusChangeModel, type MentorDocument } from './mentor.model.js';
+import { MentorModel, type MentorDocument } from './mentor.model.js';
 import { modesServing, type MentorMode, type MentorStatus } from './mentor-profile.js';
 
 export type MentorRecord = MentorDocument;
@@ -58,11 +60,25 @@ function mentorSearchText(profile: Searchable): string {
 
 const asRecord = (doc: unknown) => (doc as MentorRecord | null) ?? undefined;
 
+/** The query filter for a list (the page's cursor is added by findPage). */
+function listFilter(criteria: MentorListCriteria): Record<string, unknown> {
+  const filter: Record<string, unknown> = { ...searchFilter(criteria.q) };
+  if (criteria.statuses) filter.status = { $in: criteria.statuses };
+  if (criteria.sector) filter.sectors = criteria.sector;
+  if (criteria.stage) filter.stages = criteria.stage;
+  if (criteria.topic) filter.expertise = criteria.topic;
+  if (criteria.language) filter.languages = criteria.language;
+  if (criteria.mode) filter.mode = { $in: modesServing(criteria.mode) };
+  return filter;
+}
+
 export const mentorsRepository = {
-  /** Inserts a pending profile; a second profile for the user surfaces as the driver's E11000. */
-  async create(userId: string, profile: MentorProfileFields): Promise<MentorRecord> {
-    const doc = await MentorModel.create({ ...profile, userId, status: 'pending', searchText: mentorSearchText(profile) });
-    return doc.toObject() as MentorRecord;
+  /** Inserts a pending profile; undefined when the user has one already (the unique index decides, even under races). */
+  async create(userId: string, profile: MentorProfileFields): Promise<MentorRecord | undefined> {
+    return insertUnlessDuplicate(async () => {
+      const doc = await MentorModel.create({ ...profile, userId, status: 'pending', searchText: mentorSearchText(profile) });
+      return doc.toObject() as MentorRecord;
+    });
   },
 
   /** Bulk insert for fixtures and benchmarks: profiles with the status given (demo data has active and paused ones). */
@@ -84,61 +100,36 @@ export const mentorsRepository = {
     return asRecord(await MentorModel.findOne({ userId }).lean());
   },
 
-  /** The query filter for a list (cursor excluded: `paginate` adds it). */
-  listFilter(criteria: MentorListCriteria): Record<string, unknown> {
-    const filter: Record<string, unknown> = { ...searchFilter(criteria.q) };
-    if (criteria.statuses) filter.status = { $in: criteria.statuses };
-    if (criteria.sector) filter.sectors = criteria.sector;
-    if (criteria.stage) filter.stages = criteria.stage;
-    if (criteria.topic) filter.expertise = criteria.topic;
-    if (criteria.language) filter.languages = criteria.language;
-    if (criteria.mode) filter.mode = { $in: modesServing(criteria.mode) };
-    return filter;
-  },
-
-  /** One page in `_id` order, for `paginate`. */
-  async findPage(filter: Record<string, unknown>, limit: number): Promise<MentorRecord[]> {
-    return (await MentorModel.find(filter).sort({ _id: 1 }).limit(limit).lean()) as MentorRecord[];
+  /** One page in `_id` order, narrowed by every criterion given. */
+  async list(criteria: MentorListCriteria, page: PageRequest): Promise<Page<MentorRecord>> {
+    return findPage<MentorRecord>(MentorModel, listFilter(criteria), page);
   },
 
   /**
    * Writes `changes` over `current` and refreshes `searchText`, only if
-   * nobody changed the profile since `current` was read (its `__v`).
-   * False when someone did: the caller reads again and retries.
+   * nobody changed the profile since `current` was read (its revision).
+   * `applied: false` when someone did: the caller reads again and retries.
    */
-  async updateProfile(current: MentorRecord, changes: Partial<MentorProfileFields>): Promise<boolean> {
+  async updateProfile(current: MentorRecord, changes: Partial<MentorProfileFields>): Promise<GuardedUpdate<MentorRecord>> {
     const next = { ...(current as Searchable), ...changes };
-    const result = await MentorModel.updateOne(
-      { _id: current._id, __v: current.__v },
-      { $set: { ...changes, searchText: mentorSearchText(next) }, $inc: { __v: 1 } },
-      { runValidators: true },
-    );
-    return result.matchedCount === 1;
+    return updateIfMatches<MentorRecord>(MentorModel, current._id, { revision: current.revision }, {
+      $set: { ...changes, searchText: mentorSearchText(next) },
+      $inc: { revision: 1 },
+    });
   },
 
   /**
-   * Moves the profile from `from` to `to`, setting `extra` too. The
-   * ledger's unique (mentorId, revision) lets exactly one of racing moves
-   * win, on FerretDB too (see applyOnce). False when it was not in `from`
-   * or another move won.
+   * Moves the profile from `from` to `to` (setting `extra` too) and records
+   * the move in its status history, in one atomic update: of racing moves
+   * from the same status exactly one applies. `applied: false` otherwise,
+   * with the profile as it is now.
    */
   async changeStatus(
-    current: MentorRecord,
+    id: mongoose.Types.ObjectId,
     move: { from: MentorStatus; to: MentorStatus; by: string | null; at: Date },
     extra: Record<string, unknown> = {},
-  ): Promise<boolean> {
-    if (current.status !== move.from) return false;
-    const change = {
-      mentorId: current._id,
-      revision: current.revision ?? 0,
-      from: move.from,
-      to: move.to,
-      set: extra,
-      by: move.by ? new mongoose.Types.ObjectId(move.by) : null,
-      at: move.at,
-    };
-    return applyOnce(MentorStatusChangeModel, change, { mentorId: change.mentorId, revision: change.revision }, async (c) => {
-      await MentorModel.updateOne({ _id: c.mentorId, revision: c.revision }, { $set: { ...c.set, status: c.to, revision: c.revision + 1 } });
-    });
+  ): Promise<GuardedUpdate<MentorRecord>> {
+    const entry = { from: move.from, to: move.to, at: move.at, by: move.by ? new mongoose.Types.ObjectId(move.by) : null };
+    return updateIfMatches<MentorRecord>(MentorModel, id, { status: move.from }, { $set: { ...extra, status: move.to }, $push: { statusHistory: entry } });
   },
 };

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/app-context.js';
+import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { CreateMentorDto } from './dto/create-mentor.dto.js';
 import { ListMentorsQueryDto } from './dto/list-mentors-query.dto.js';
@@ -34,7 +35,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         201: profile('Created, status pending'),
         409: { description: 'You already have a profile (`mentor_profile_exists`)' },
       },
-      handler: async ({ user, body }) => ({ status: 201, body: presentMentor(await createMentorProfile(user!, body)) }),
+      handler: async ({ user, body }) => ({ status: 201, body: presentMentor(await createMentorProfile(user, body)) }),
     }),
     defineRoute<undefined, ListMentorsQueryDto>({
       method: 'get',
@@ -48,8 +49,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'A status filter other than active from someone who is not staff' },
       },
       handler: async ({ user, query }) => {
-        const page = await listMentors(user!, query);
-        return { body: { items: page.items.map(presentMentor), nextCursor: page.nextCursor } };
+        return { body: mapPage(await listMentors(user, query), presentMentor) };
       },
     }),
     // Before /mentors/:id, or "me" would be taken for an id.
@@ -60,7 +60,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Your profile'), 404: { description: 'You have no profile yet' } },
-      handler: async ({ user }) => ({ body: presentMentor(await getOwnMentorProfile(user!)) }),
+      handler: async ({ user }) => ({ body: presentMentor(await getOwnMentorProfile(user)) }),
     }),
     defineRoute({
       method: 'get',
@@ -69,7 +69,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       responses: { 200: profile('The mentor'), 404: notFound },
-      handler: async ({ user, params }) => ({ body: presentMentor(await getMentor(user!, params.id!)) }),
+      handler: async ({ user, params }) => ({ body: presentMentor(await getMentor(user, params.id!)) }),
     }),
     defineRoute<MentorProfileFieldsDto>({
       method: 'patch',
@@ -84,7 +84,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         404: notFound,
         409: { description: 'Concurrent edits kept colliding (`concurrent_update`); try again' },
       },
-      handler: async ({ user, params, body }) => ({ body: presentMentor(await updateMentorProfile(user!, params.id!, body)) }),
+      handler: async ({ user, params, body }) => ({ body: presentMentor(await updateMentorProfile(user, params.id!, body, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -93,7 +93,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['manager', 'admin'],
       responses: { 200: profile('Approved, now active'), 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await approveMentor(user!, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentMentor(await approveMentor(user, params.id!, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -102,7 +102,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Paused'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await pauseMentor(user!, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentMentor(await pauseMentor(user, params.id!, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -111,7 +111,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Active again'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await resumeMentor(user!, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentMentor(await resumeMentor(user, params.id!, ctx)) }),
     }),
   ];
 }

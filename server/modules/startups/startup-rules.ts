@@ -3,7 +3,7 @@
  * (create input, or the record with a PATCH applied). Every broken rule is
  * reported with the field it concerns.
  */
-import type { FieldError } from '../../core/http/errors.js';
+import type { FieldError } from '../../core/errors.js';
 import { assertNoFieldErrors } from '../../core/http/validation.js';
 
 export interface StartupShape {

@@ -2,6 +2,18 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { GROWTH_BASIS_CODES, SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../core/taxonomy/taxonomy.js';
 import { STARTUP_KINDS } from './eligibility.js';
 
+export const MEMBER_ROLES = ['owner', 'member'] as const;
+
+/** A person in the startup's team; one entry per user (the add is a conditional update, see the repository). */
+const memberSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, required: true },
+    role: { type: String, enum: MEMBER_ROLES, required: true },
+    addedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const startupSchema = new Schema(
   {
     name: { type: String, required: true, maxlength: 160 },
@@ -24,6 +36,10 @@ const startupSchema = new Schema(
       type: new Schema({ certifiedOn: { type: String, required: true }, certificateNumber: { type: String, required: true } }, { _id: false }),
       default: undefined,
     },
+    /** The team: exactly one owner, any number of members. */
+    members: { type: [memberSchema], required: true },
+    /** Bumped by every change; an update applies only to the revision it read (409 otherwise). */
+    revision: { type: Number, required: true, default: 0 },
     searchText: { type: String, required: true },
   },
   { timestamps: true, strict: 'throw' },
@@ -33,6 +49,7 @@ startupSchema.index({ sectors: 1 });
 startupSchema.index({ stage: 1 });
 startupSchema.index({ kind: 1 });
 startupSchema.index({ eligibleUntil: 1 });
+startupSchema.index({ 'members.userId': 1 });
 
 export type StartupDocument = InferSchemaType<typeof startupSchema> & { _id: mongoose.Types.ObjectId };
 

@@ -15,16 +15,15 @@ export const isMember = (user: AuthUser, startup: StartupMembership) =>
 export const isOwner = (user: AuthUser, startup: StartupMembership) =>
   startup.members.some((m) => m.userId.toString() === user.id && m.role === 'owner');
 
-
 export const startupsPolicy = {
   /** Founders register their own startups. */
   canCreate: (user: AuthUser) => user.role === 'startup',
   /** Staff list every startup; founders list their own; mentors see startups through mentorships (later). */
   canList: (user: AuthUser) => user.role !== 'mentor',
+  /** Lists hold only the caller's own startups, except for staff. */
+  listsOnlyOwn: (user: AuthUser) => !isStaff(user),
   canRead: (user: AuthUser, startup: StartupMembership) => isStaff(user) || isMember(user, startup),
   /** The team edits its startup; admins may fix anything. Managers follow, they do not edit. */
   canEdit: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isMember(user, startup),
   canManageMembers: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isOwner(user, startup),
-  /** Filter that limits a list to what the caller may see, given the startups the caller belongs to. */
-  listScope: (user: AuthUser, memberOf: readonly unknown[]): Record<string, unknown> => (isStaff(user) ? {} : { _id: { $in: memberOf } }),
 };

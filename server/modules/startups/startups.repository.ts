@@ -1,111 +1,124 @@
-/** The only door to the startups and startup_members collections. */
+/** The only door to the startups collection (the team lives inside each startup). */
 import mongoose from 'mongoose';
-import { isDuplicateKey } from '../../core/http/problem.js';
-import { StartupMemberModel, type StartupMemberDocument } from './startup-member.model.js';
+import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { searchFilter } from '../../core/text/search-text.js';
 import { StartupModel, type StartupDocument } from './startup.model.js';
 
-export type StartupMemberRecord = Pick<StartupMemberDocument, 'userId' | 'role' | 'addedAt'>;
-/** A startup with its team, as use cases and policies see it. */
-export type StartupRecord = StartupDocument & { members: StartupMemberRecord[] };
-export type StartupFields = Omit<StartupDocument, '_id' | 'createdAt' | 'updatedAt'>;
+export type StartupRecord = StartupDocument;
+export type StartupMemberRecord = StartupRecord['members'][number];
+/** What a startup's own fields are: everything but identity, team, revision and timestamps. */
+export type StartupFields = Omit<StartupDocument, '_id' | 'createdAt' | 'updatedAt' | 'members' | 'revision'>;
 
-const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
-
-/** Attaches each startup's members with one query for the whole batch. */
-async function withMembers(startups: StartupDocument[]): Promise<StartupRecord[]> {
-  if (startups.length === 0) return [];
-  const members = (await StartupMemberModel.find({ startupId: { $in: startups.map((s) => s._id) } })
-    .sort({ addedAt: 1, _id: 1 })
-    .lean()) as StartupMemberDocument[];
-  const byStartup = new Map<string, StartupMemberRecord[]>();
-  for (const m of members) {
-    const list = byStartup.get(m.startupId.toHexString()) ?? [];
-    list.push({ userId: m.userId, role: m.role, addedAt: m.addedAt });
-    byStartup.set(m.startupId.toHexString(), list);
-  }
-  return startups.map((s) => ({ ...s, members: byStartup.get(s._id.toHexString()) ?? [] }));
+/** What a list may be narrowed by; every given criterion must hold. */
+export interface StartupListCriteria {
+  /** Only startups whose team includes this user. */
+  memberId?: string;
+  sector?: string;
+  stage?: string;
+  kind?: string;
+  need?: string;
+  /** Eligible (true) or not (false) on `today`, a Vietnam date. */
+  eligible?: { is: boolean; today: string };
+  q?: string;
 }
 
+const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
+const toIds = (ids: readonly string[]) => ids.map(toId).filter((id): id is mongoose.Types.ObjectId => id !== undefined);
+
+function listFilter(criteria: StartupListCriteria): Record<string, unknown> {
+  const filter: Record<string, unknown> = searchFilter(criteria.q);
+  if (criteria.memberId !== undefined) filter['members.userId'] = toId(criteria.memberId) ?? { $in: [] };
+  if (criteria.sector) filter.sectors = criteria.sector;
+  if (criteria.stage) filter.stage = criteria.stage;
+  if (criteria.kind) filter.kind = criteria.kind;
+  if (criteria.need) filter.needs = criteria.need;
+  if (criteria.eligible?.is === true) filter.$or = [{ kind: { $ne: 'company' } }, { eligibleUntil: { $gte: criteria.eligible.today } }];
+  if (criteria.eligible?.is === false) filter.eligibleUntil = { $lt: criteria.eligible.today };
+  return filter;
+}
+
+const owner = (userId: mongoose.Types.ObjectId, addedAt: Date) => ({ userId, role: 'owner' as const, addedAt });
+
 export const startupsRepository = {
-  /** Inserts the startup and its owner; removes the startup again if the owner cannot be recorded. */
-  async create(fields: StartupFields, ownerId: string): Promise<StartupRecord> {
-    const startup = (await StartupModel.create(fields)).toObject() as StartupDocument;
-    try {
-      await StartupMemberModel.create({ startupId: startup._id, userId: new mongoose.Types.ObjectId(ownerId), role: 'owner', addedAt: new Date() });
-    } catch (error) {
-      await StartupModel.deleteOne({ _id: startup._id });
-      throw error;
-    }
-    return (await withMembers([startup]))[0]!;
+  /** The collection's name, for other modules' `$lookup`s. */
+  collectionName: StartupModel.collection.collectionName,
+
+  /** Inserts the startup with its owner as the first member. */
+  async create(fields: StartupFields, ownerId: string, at: Date): Promise<StartupRecord> {
+    const doc = await StartupModel.create({ ...fields, members: [owner(new mongoose.Types.ObjectId(ownerId), at)] });
+    return doc.toObject() as StartupRecord;
   },
 
   /** Bulk insert for fixtures: each startup with its owner. */
-  async insertMany(rows: Array<{ fields: StartupFields; ownerId: mongoose.Types.ObjectId }>): Promise<StartupRecord[]> {
-    const startups = (await StartupModel.insertMany(rows.map((r) => r.fields), { ordered: true })).map((d) => d.toObject() as StartupDocument);
-    const addedAt = new Date();
-    await StartupMemberModel.insertMany(
-      startups.map((s, i) => ({ startupId: s._id, userId: rows[i]!.ownerId, role: 'owner', addedAt })),
+  async insertMany(rows: Array<{ fields: StartupFields; ownerId: mongoose.Types.ObjectId }>, at: Date): Promise<StartupRecord[]> {
+    const docs = await StartupModel.insertMany(
+      rows.map((row) => ({ ...row.fields, members: [owner(row.ownerId, at)] })),
       { ordered: true },
     );
-    return withMembers(startups);
+    return docs.map((d) => d.toObject() as StartupRecord);
   },
 
+  /** Undefined for an unknown or malformed id. */
   async findById(id: string): Promise<StartupRecord | undefined> {
     const _id = toId(id);
     if (!_id) return undefined;
-    const startup = (await StartupModel.findById(_id).lean()) as StartupDocument | null;
-    return startup ? (await withMembers([startup]))[0] : undefined;
+    return ((await StartupModel.findById(_id).lean()) as StartupRecord | null) ?? undefined;
   },
 
   async findByIds(ids: readonly string[]): Promise<StartupRecord[]> {
-    const objectIds = ids.map(toId).filter((id): id is mongoose.Types.ObjectId => id !== undefined);
-    return withMembers((await StartupModel.find({ _id: { $in: objectIds } }).lean()) as StartupDocument[]);
+    return (await StartupModel.find({ _id: { $in: toIds(ids) } }).lean()) as StartupRecord[];
   },
 
-  /** One page, ordered by _id; `filter` is built by the use case. */
-  async find(filter: Record<string, unknown>, limit: number): Promise<StartupRecord[]> {
-    return withMembers((await StartupModel.find(filter).sort({ _id: 1 }).limit(limit).lean()) as StartupDocument[]);
+  /** One page in `_id` order. */
+  async list(criteria: StartupListCriteria, page: PageRequest): Promise<Page<StartupRecord>> {
+    return findPage<StartupRecord>(StartupModel, listFilter(criteria), page);
   },
 
   /** Ids of the startups whose team includes this user. */
-  async idsWithMember(userId: string): Promise<mongoose.Types.ObjectId[]> {
+  async idsWithMember(userId: string): Promise<string[]> {
     const uid = toId(userId);
     if (!uid) return [];
-    const rows = (await StartupMemberModel.find({ userId: uid }, { startupId: 1 }).lean()) as Array<{ startupId: mongoose.Types.ObjectId }>;
-    return rows.map((r) => r.startupId);
+    const rows = await StartupModel.find({ 'members.userId': uid }, { _id: 1 }).lean();
+    return rows.map((row) => row._id.toHexString());
   },
 
-  /** Replaces the given fields; `unset` removes fields (a company becoming a group loses its code). */
-  async update(id: mongoose.Types.ObjectId, set: Partial<StartupFields>, unset: string[] = []): Promise<StartupRecord | undefined> {
-    const update: Record<string, unknown> = { $set: set };
+  /**
+   * Writes the startup's fields (`unset` removes some) if it is still at the
+   * revision the caller read; otherwise `applied: false` with the startup as it is now.
+   */
+  async update(current: Pick<StartupRecord, '_id' | 'revision'>, set: Partial<StartupFields>, unset: string[] = []): Promise<GuardedUpdate<StartupRecord>> {
+    const update: mongoose.UpdateQuery<unknown> = { $set: set, $inc: { revision: 1 } };
     if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
-    await StartupModel.updateOne({ _id: id }, update, { runValidators: true });
-    return this.findById(id.toHexString());
+    return updateIfMatches<StartupRecord>(StartupModel, current._id, { revision: current.revision }, update);
   },
 
-  /** Adds a member; false when already one (the unique index decides, even under races). */
-  async addMember(id: mongoose.Types.ObjectId, userId: string): Promise<boolean> {
-    try {
-      await StartupMemberModel.create({ startupId: id, userId: new mongoose.Types.ObjectId(userId), role: 'member', addedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  /** Adds a member unless the user is in the team already (one atomic update: two racing adds cannot both land). */
+  async addMember(id: mongoose.Types.ObjectId, userId: string, at: Date): Promise<GuardedUpdate<StartupRecord>> {
+    const uid = new mongoose.Types.ObjectId(userId);
+    return updateIfMatches<StartupRecord>(StartupModel, id, { 'members.userId': { $ne: uid } }, {
+      $push: { members: { userId: uid, role: 'member', addedAt: at } },
+      $inc: { revision: 1 },
+    });
   },
 
-  /** Removes a non-owner member; false when there was none. */
-  async removeMember(id: mongoose.Types.ObjectId, userId: string): Promise<boolean> {
+  /** Removes a member who is not the owner; `applied: false` when there was no such member. */
+  async removeMember(id: mongoose.Types.ObjectId, userId: string): Promise<GuardedUpdate<StartupRecord>> {
     const uid = toId(userId);
-    if (!uid) return false;
-    const result = await StartupMemberModel.deleteOne({ startupId: id, userId: uid, role: 'member' });
-    return result.deletedCount === 1;
+    if (!uid) return { applied: false, current: await this.findById(id.toHexString()) };
+    return updateIfMatches<StartupRecord>(StartupModel, id, { members: { $elemMatch: { userId: uid, role: 'member' } } }, {
+      $pull: { members: { userId: uid, role: 'member' } },
+      $inc: { revision: 1 },
+    });
   },
 
   /** Companies whose eligibility ends between the two dates (inclusive), for the sweep. */
   async findEndingBetween(from: string, to: string): Promise<StartupRecord[]> {
-    return withMembers(
-      (await StartupModel.find({ kind: 'company', eligibleUntil: { $gte: from, $lte: to } }).sort({ _id: 1 }).lean()) as StartupDocument[],
-    );
+    return (await StartupModel.find({ kind: 'company', eligibleUntil: { $gte: from, $lte: to } }).sort({ _id: 1 }).lean()) as StartupRecord[];
+  },
+
+  /** Of these startups, the companies whose eligibility ended before `today`. */
+  async findExpiredAmong(ids: readonly string[], today: string): Promise<StartupRecord[]> {
+    return (await StartupModel.find({ _id: { $in: toIds(ids) }, kind: 'company', eligibleUntil: { $lt: today } }).sort({ _id: 1 }).lean()) as StartupRecord[];
   },
 };

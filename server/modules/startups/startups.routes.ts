@@ -1,5 +1,6 @@
 import { IsMongoId } from 'class-validator';
 import type { AppContext } from '../../core/app-context.js';
+import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { todayInVietnam } from '../../core/time/calendar-date.js';
 import { AddMemberDto } from './dto/add-member.dto.js';
@@ -31,7 +32,7 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       auth: ['startup'],
       body: CreateStartupDto,
       responses: { 201: { description: 'Created', schema: StartupView } },
-      handler: async ({ user, body }) => ({ status: 201, body: presentStartup(await createStartup(user!, body, ctx), today()) }),
+      handler: async ({ user, body }) => ({ status: 201, body: presentStartup(await createStartup(user, body, ctx), today()) }),
     }),
     defineRoute<undefined, ListStartupsQuery>({
       method: 'get',
@@ -41,7 +42,10 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'authenticated',
       query: ListStartupsQuery,
       responses: { 200: { description: 'One page', schema: StartupPageView } },
-      handler: async ({ user, query }) => ({ body: await listStartups(user!, query, today()) }),
+      handler: async ({ user, query }) => {
+        const at = today();
+        return { body: mapPage(await listStartups(user, query, at), (startup) => presentStartup(startup, at)) };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -50,7 +54,7 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['startups'],
       auth: 'authenticated',
       responses: { 200: { description: 'The startup', schema: StartupView }, 404: { description: 'Not found or not visible' } },
-      handler: async ({ user, params }) => ({ body: presentStartup(await getStartup(user!, params.id!), today()) }),
+      handler: async ({ user, params }) => ({ body: presentStartup(await getStartup(user, params.id!), today()) }),
     }),
     defineRoute<UpdateStartupDto>({
       method: 'patch',
@@ -59,8 +63,12 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['startups'],
       auth: 'authenticated',
       body: UpdateStartupDto,
-      responses: { 200: { description: 'Updated', schema: StartupView }, 404: { description: 'Not found or not visible' } },
-      handler: async ({ user, params, body }) => ({ body: presentStartup(await updateStartup(user!, params.id!, body, ctx), today()) }),
+      responses: {
+        200: { description: 'Updated', schema: StartupView },
+        404: { description: 'Not found or not visible' },
+        409: { description: 'Someone else changed the startup at the same moment (`concurrent_update`); reload and try again' },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentStartup(await updateStartup(user, params.id!, body, ctx), today()) }),
     }),
     defineRoute({
       method: 'get',
@@ -69,7 +77,7 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['startups'],
       auth: 'authenticated',
       responses: { 200: { description: 'Eligibility', schema: EligibilityView }, 404: { description: 'Not found or not visible' } },
-      handler: async ({ user, params }) => ({ body: await getEligibility(user!, params.id!, today()) }),
+      handler: async ({ user, params }) => ({ body: await getEligibility(user, params.id!, today()) }),
     }),
     defineRoute<AddMemberDto>({
       method: 'post',
@@ -80,10 +88,11 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       body: AddMemberDto,
       responses: {
         200: { description: 'The startup with its new team', schema: StartupView },
+        404: { description: 'No such startup, or no active account with this email' },
         409: { description: 'Already a member' },
         422: { description: 'That account is not a founder' },
       },
-      handler: async ({ user, params, body }) => ({ body: presentStartup(await addMember(user!, params.id!, body.email), today()) }),
+      handler: async ({ user, params, body }) => ({ body: presentStartup(await addMember(user, params.id!, body.email, ctx), today()) }),
     }),
     defineRoute({
       method: 'delete',
@@ -92,7 +101,7 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['startups'],
       auth: 'authenticated',
       responses: { 200: { description: 'The startup with its team', schema: StartupView }, 422: { description: 'The owner cannot leave' } },
-      handler: async ({ user, params }) => ({ body: presentStartup(await removeMember(user!, params.id!, params.userId!), today()) }),
+      handler: async ({ user, params }) => ({ body: presentStartup(await removeMember(user, params.id!, params.userId!, ctx), today()) }),
     }),
   ];
 }

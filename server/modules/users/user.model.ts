@@ -14,12 +14,16 @@ const userSchema = new Schema(
     status: { type: String, enum: USER_STATUSES, required: true, default: 'active' },
     locale: { type: String, enum: LOCALES, required: true, default: 'vi' },
     lastLoginAt: { type: Date },
+    /** Folded name and email for `?q=` (see core/text/search-text.ts); written only by the repository. */
+    searchText: { type: String, required: true, default: '' },
   },
   { timestamps: true, strict: 'throw' },
 );
 
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ role: 1, status: 1 });
+// Every process polls for users changed since its last look (see active-users.ts).
+userSchema.index({ updatedAt: 1 });
 
 export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 

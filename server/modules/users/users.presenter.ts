@@ -1,4 +1,5 @@
-import { IsDateString, IsEmail, IsIn, IsMongoId, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsDateString, IsEmail, IsIn, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ROLES, type AuthUser } from '../../core/auth/auth-user.js';
 import { LOCALES, USER_STATUSES } from './user.model.js';
 import type { UserRecord } from './users.repository.js';
@@ -14,7 +15,16 @@ export class UserView {
   @IsDateString() createdAt!: string;
 }
 
-export function presentUser(user: UserRecord): UserView {
+/** GET /users: one page; pass `nextCursor` back as `cursor` for the next (null on the last page). */
+export class UserPageView {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => UserView) items!: UserView[];
+  @IsOptional() @IsMongoId() nextCursor!: string | null;
+}
+
+/** The stored user without its password hash: what the presenter and the token check need. */
+export type PresentableUser = Omit<UserRecord, 'passwordHash'>;
+
+export function presentUser(user: PresentableUser): UserView {
   return {
     id: user._id.toHexString(),
     email: user.email,
@@ -26,6 +36,6 @@ export function presentUser(user: UserRecord): UserView {
   };
 }
 
-export function toAuthUser(user: UserRecord): AuthUser {
+export function toAuthUser(user: PresentableUser): AuthUser {
   return { id: user._id.toHexString(), role: user.role, email: user.email, name: user.name };
 }

@@ -1,9 +1,13 @@
 /** The only door to the users collection. */
 import mongoose from 'mongoose';
 import type { Role } from '../../core/auth/auth-user.js';
-import { UserModel, type UserDocument } from './user.model.js';
+import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { buildSearchText, searchFilter } from '../../core/text/search-text.js';
+import { UserModel, type UserDocument, type USER_STATUSES } from './user.model.js';
 
 export type UserRecord = UserDocument;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** Trimmed and lower-cased, as stored. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -16,25 +20,41 @@ export interface NewUser {
   locale?: 'vi' | 'en';
 }
 
+/** What an admin may change about a user. */
+export interface UserChanges {
+  role?: Role;
+  status?: UserStatus;
+}
+
+export interface UserListCriteria {
+  role?: Role;
+  status?: UserStatus;
+  /** Matches the name or email, diacritics and case ignored. */
+  q?: string;
+}
+
+const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
+
+/** The stored form of a new user: email normalised, search text derived. */
+const stored = (user: NewUser) => ({
+  ...user,
+  email: normalizeEmail(user.email),
+  locale: user.locale ?? 'vi',
+  searchText: buildSearchText([user.name, normalizeEmail(user.email)]),
+});
+
 export const usersRepository = {
-  /** Inserts; a taken email surfaces as the driver's E11000 (→ 409). */
-  async create(user: NewUser): Promise<UserRecord> {
-    const doc = await UserModel.create({
-      email: normalizeEmail(user.email),
-      passwordHash: user.passwordHash,
-      name: user.name,
-      role: user.role,
-      locale: user.locale ?? 'vi',
+  /** Inserts; undefined when the email is taken (the unique index decides, even under races). */
+  async create(user: NewUser): Promise<UserRecord | undefined> {
+    return insertUnlessDuplicate(async () => {
+      const doc = await UserModel.create(stored(user));
+      return doc.toObject() as UserRecord;
     });
-    return doc.toObject() as UserRecord;
   },
 
   /** Bulk insert for fixtures (hashes computed by the caller); returns the records in input order. */
   async insertMany(users: NewUser[]): Promise<UserRecord[]> {
-    const docs = await UserModel.insertMany(
-      users.map((u) => ({ email: normalizeEmail(u.email), passwordHash: u.passwordHash, name: u.name, role: u.role, locale: u.locale ?? 'vi' })),
-      { ordered: true },
-    );
+    const docs = await UserModel.insertMany(users.map(stored), { ordered: true });
     return docs.map((d) => d.toObject() as UserRecord);
   },
 
@@ -43,8 +63,21 @@ export const usersRepository = {
   },
 
   async findById(id: string): Promise<UserRecord | undefined> {
-    if (!mongoose.isValidObjectId(id)) return undefined;
-    return ((await UserModel.findById(id).lean()) as UserRecord | null) ?? undefined;
+    const _id = toId(id);
+    if (!_id) return undefined;
+    return ((await UserModel.findById(_id).lean()) as UserRecord | null) ?? undefined;
+  },
+
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    const objectIds = ids.map(toId).filter((id): id is mongoose.Types.ObjectId => id !== undefined);
+    return (await UserModel.find({ _id: { $in: objectIds } }).lean()) as UserRecord[];
+  },
+
+  async list(criteria: UserListCriteria, page: PageRequest): Promise<Page<UserRecord>> {
+    const filter: Record<string, unknown> = searchFilter(criteria.q);
+    if (criteria.role) filter.role = criteria.role;
+    if (criteria.status) filter.status = criteria.status;
+    return findPage<UserRecord>(UserModel, filter, page);
   },
 
   async existsWithRole(role: Role): Promise<boolean> {
@@ -55,7 +88,19 @@ export const usersRepository = {
     return UserModel.estimatedDocumentCount();
   },
 
+  /** Applies an admin's changes; undefined for an unknown id. */
+  async update(id: mongoose.Types.ObjectId, changes: UserChanges): Promise<UserRecord | undefined> {
+    return ((await UserModel.findByIdAndUpdate(id, { $set: changes }, { new: true, runValidators: true }).lean()) as UserRecord | null) ?? undefined;
+  },
+
+  /** Ids of users changed at or after `since` (any field), for the caches of other processes. */
+  async idsChangedSince(since: Date): Promise<string[]> {
+    const rows = await UserModel.find({ updatedAt: { $gte: since } }, { _id: 1 }).lean();
+    return rows.map((row) => row._id.toHexString());
+  },
+
   async touchLastLogin(id: mongoose.Types.ObjectId): Promise<void> {
-    await UserModel.updateOne({ _id: id }, { $set: { lastLoginAt: new Date() } });
+    // Not through mongoose timestamps: a login is not a change other processes must notice.
+    await UserModel.collection.updateOne({ _id: id }, { $set: { lastLoginAt: new Date() } });
   },
 };

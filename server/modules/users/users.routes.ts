@@ -1,14 +1,19 @@
 import type { AppContext } from '../../core/app-context.js';
-import { Unauthorized } from '../../core/http/errors.js';
+import { Unauthorized } from '../../core/errors.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { AuthResultView } from './dto/auth-result.view.js';
+import { mapPage } from '../../core/db/pages.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RegisterUserDto } from './dto/register-user.dto.js';
-import { presentUser, UserView } from './users.presenter.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import { presentUser, UserPageView, UserView } from './users.presenter.js';
 import { createUser } from './usecases/create-user.js';
-import { getUser } from './usecases/get-user.js';
+import { getMe, getUser } from './usecases/get-user.js';
 import { issueAccessToken } from './usecases/issue-access-token.js';
+import { listUsers } from './usecases/list-users.js';
+import { updateUser } from './usecases/update-user.js';
 
 /** Identity: registration, login, the caller, and admin-created users. */
 
@@ -56,7 +61,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['auth'],
       auth: 'authenticated',
       responses: { 200: { description: 'The caller', schema: UserView } },
-      handler: async ({ user }) => ({ body: presentUser(await getUser(user!.id)) }),
+      handler: async ({ user }) => ({ body: presentUser(await getMe(user.id)) }),
     }),
     defineRoute<CreateUserDto>({
       method: 'post',
@@ -70,6 +75,39 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
         409: { description: 'The email is taken' },
       },
       handler: async ({ body }) => ({ status: 201, body: presentUser(await createUser(body, ctx)) }),
+    }),
+    defineRoute<undefined, ListUsersQuery>({
+      method: 'get',
+      path: '/api/v1/users',
+      summary: 'List users by role and status; search names and emails (admins only)',
+      tags: ['users'],
+      auth: ['admin'],
+      query: ListUsersQuery,
+      responses: { 200: { description: 'One page, in id order', schema: UserPageView } },
+      handler: async ({ query }) => ({ body: mapPage(await listUsers(query), presentUser) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/users/:id',
+      summary: 'One user (admins only)',
+      tags: ['users'],
+      auth: ['admin'],
+      responses: { 200: { description: 'The user', schema: UserView }, 404: { description: 'No such user' } },
+      handler: async ({ params }) => ({ body: presentUser(await getUser(params.id!)) }),
+    }),
+    defineRoute<UpdateUserDto>({
+      method: 'patch',
+      path: '/api/v1/users/:id',
+      summary: 'Change a user’s role or deactivate them (admins only); a deactivated user’s tokens stop working at once',
+      tags: ['users'],
+      auth: ['admin'],
+      body: UpdateUserDto,
+      responses: {
+        200: { description: 'The user as changed', schema: UserView },
+        404: { description: 'No such user' },
+        422: { description: 'Admins cannot change their own role or status (`cannot_change_self`)' },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentUser(await updateUser(user, params.id!, body, ctx)) }),
     }),
   ];
 }

@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { EventBus } from '../../../server/core/events/event-bus.js';
 import { defineJob } from '../../../server/core/jobs/job-definition.js';
 import { createJobWorker } from '../../../server/core/jobs/worker.js';
-import { isDuplicateKey } from '../../../server/core/http/problem.js';
+import { isDuplicateKey } from '../../../server/core/db/duplicate-key.js';
 import { testDatabaseUri, uniqueDbName } from '../../helpers/runway.js';
 
 class CountPayload {

@@ -5,17 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { pinoHttp } from 'pino-http';
 import { pino } from 'pino';
 import { problemHandler } from '../../../server/core/http/problem.js';
-import { registerUser, sendRequest, startTestRunway, type TestResponse, type TestRunway } from '../../helpers/runway.js';
+import { errorFields, expectProblem } from '../../helpers/problems.js';
+import { registerUser, sendRequest, startTestRunway, type TestRunway } from '../../helpers/runway.js';
 
-function expectProblem(response: TestResponse, status: number, code: string) {
-  expect(response.status, response.text).to.equal(status);
-  expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
-  expect(response.body).to.include({ status, code });
-  expect(response.body).to.have.keys('type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'traceId');
-  expect(response.text).not.to.match(/at .*\.(ts|js):\d+/); // no stack frames
-}
-
-const fields = (response: TestResponse) => (response.body.errors as Array<{ field: string }>).map((e) => e.field);
+const fields = errorFields;
 
 describe('HTTP problems and input hygiene', () => {
   let runway: TestRunway;
@@ -137,8 +130,7 @@ describe('problem handler for unexpected errors', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const response = await sendRequest(`http://127.0.0.1:${port}`, 'GET', '/boom');
-      expect(response.status).to.equal(500);
-      expect(response.body.code).to.equal('internal_error');
+      expectProblem(response, 500, 'internal_error');
       expect(response.body.traceId).to.be.a('string').and.not.equal('');
       expect(response.text).not.to.include('hunter2');
       expect(response.text).not.to.include('Error:');

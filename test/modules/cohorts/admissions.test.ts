@@ -4,6 +4,7 @@ import type { DomainEvents } from '../../../server/core/events/domain-events.js'
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { admit, companyBody, createCohort, createStartup, individualBody, pinnedClock, PINNED_NOW, TEMPLATE } from './cohort-helpers.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
   let runway: TestRunway;
@@ -75,8 +76,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
 
     it('→ 404 naming startupId for an unknown startup; 400 for a malformed id', async () => {
       const unknown = await admitAs(manager, new mongoose.Types.ObjectId().toHexString());
-      expect(unknown.status).to.equal(404);
-      expect(unknown.body.code).to.equal('startup_not_found');
+      expectProblem(unknown, 404, 'startup_not_found');
       expect(unknown.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['startupId']);
 
       const malformed = await admitAs(manager, 'abc');
@@ -88,8 +88,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       const startupId = await createStartup(runway, founder.token, individualBody());
       for (const cohort of [new mongoose.Types.ObjectId().toHexString(), 'nope']) {
         const response = await admitAs(manager, startupId, cohort);
-        expect(response.status).to.equal(404);
-        expect(response.body.code).to.equal('cohort_not_found');
+        expectProblem(response, 404, 'cohort_not_found');
       }
     });
 
@@ -97,8 +96,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       const startupId = await createStartup(runway, founder.token, individualBody('Twice Co'));
       await admit(runway, manager.token, cohortId, startupId);
       const again = await admitAs(manager, startupId);
-      expect(again.status).to.equal(409);
-      expect(again.body.code).to.equal('already_admitted');
+      expectProblem(again, 409, 'already_admitted');
       const milestones = await mongoose.connection.db!.collection('milestones').countDocuments({ startupId: new mongoose.Types.ObjectId(startupId) });
       expect(milestones).to.equal(TEMPLATE.length);
     });
@@ -127,12 +125,10 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
     it('→ 403 for a manager who does not manage this cohort; 403 forbidden_role for founders and mentors', async () => {
       const startupId = await createStartup(runway, founder.token, individualBody());
       const other = await admitAs(otherManager, startupId);
-      expect(other.status).to.equal(403);
-      expect(other.body.code).to.equal('not_cohort_manager');
+      expectProblem(other, 403, 'not_cohort_manager');
       for (const user of [founder, mentor]) {
         const response = await admitAs(user, startupId);
-        expect(response.status).to.equal(403);
-        expect(response.body.code).to.equal('forbidden_role');
+        expectProblem(response, 403, 'forbidden_role');
       }
       expect(await mongoose.connection.db!.collection('cohort_admissions').countDocuments({ startupId: new mongoose.Types.ObjectId(startupId) })).to.equal(0);
     });
@@ -219,8 +215,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       const notAdmitted = await createStartup(runway, founder.token, individualBody());
       for (const id of [notAdmitted, 'bad-id']) {
         const response = await move(manager, id, 'graduate');
-        expect(response.status).to.equal(404);
-        expect(response.body.code).to.equal('admission_not_found');
+        expectProblem(response, 404, 'admission_not_found');
       }
       const stored = await mongoose.connection.db!.collection('cohort_admissions').findOne({ startupId: new mongoose.Types.ObjectId(startupId) });
       expect(stored!.status).to.equal('active');

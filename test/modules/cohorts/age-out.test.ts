@@ -6,6 +6,7 @@ import { activeCohortIdsByStartup } from '../../../server/modules/cohorts/usecas
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { admit, companyBody, createCohort, createStartup, individualBody, pinnedClock, PINNED_NOW } from './cohort-helpers.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 describe('cohorts: functions for the eligibility sweep', () => {
   let runway: TestRunway;
@@ -92,7 +93,6 @@ describe('cohorts: functions for the eligibility sweep', () => {
     const list = await runway.http('GET', `/api/v1/milestones?cohortId=${cohortA}&startupId=${ageing}`, { token: founder.token });
     expect(list.status).to.equal(200);
     const response = await runway.http('PATCH', `/api/v1/milestones/${list.body.items[0].id}`, { token: founder.token, body: { state: 'done' } });
-    expect(response.status).to.equal(422);
-    expect(response.body.code).to.equal('admission_not_active');
+    expectProblem(response, 422, 'admission_not_active');
   });
 });

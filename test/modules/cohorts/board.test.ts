@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { admit, createCohort, createStartup, individualBody, pinnedClock, PINNED_TODAY } from './cohort-helpers.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 /**
  * Template due dates from startsOn 2026-05-01: kickoff 05-01, customer-interviews 05-29,
@@ -123,13 +124,11 @@ describe('GET /cohorts/{id}/board (today pinned to 2026-06-15 in Vietnam)', () =
 
   it('→ 403 for a manager of another cohort and for a founder admitted to it; 404 for others and for bad ids', async () => {
     const other = await getBoard(otherManager);
-    expect(other.status).to.equal(403);
-    expect(other.body.code).to.equal('not_cohort_manager');
+    expectProblem(other, 403, 'not_cohort_manager');
     expect((await getBoard(founder)).status).to.equal(403);
     for (const user of [otherFounder, mentor]) {
       const response = await getBoard(user);
-      expect(response.status, user.record.role).to.equal(404);
-      expect(response.body.code).to.equal('cohort_not_found');
+      expectProblem(response, 404, 'cohort_not_found');
     }
     expect((await getBoard(admin, new mongoose.Types.ObjectId().toHexString())).status).to.equal(404);
     expect((await getBoard(admin, '12345')).status).to.equal(404);

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { admit, cohortBody, createCohort, createStartup, individualBody, TEMPLATE } from './cohort-helpers.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 const fields = (body: { errors: Array<{ field: string }> }) => body.errors.map((e) => e.field);
 
@@ -110,8 +111,7 @@ describe('cohorts: create, list, read', () => {
 
     it('→ 422 naming managerIds.N when a named user is not a manager', async () => {
       const response = await post(admin.token, cohortBody({ managerIds: [manager.id, founder.id] }));
-      expect(response.status).to.equal(422);
-      expect(response.body.code).to.equal('not_a_manager');
+      expectProblem(response, 422, 'not_a_manager');
       expect(fields(response.body)).to.deep.equal(['managerIds.1']);
     });
 
@@ -119,8 +119,7 @@ describe('cohorts: create, list, read', () => {
       const before = await mongoose.connection.db!.collection('cohorts').countDocuments();
       for (const user of [founder, mentor]) {
         const response = await post(user.token, cohortBody());
-        expect(response.status).to.equal(403);
-        expect(response.body.code).to.equal('forbidden_role');
+        expectProblem(response, 403, 'forbidden_role');
       }
       expect(await mongoose.connection.db!.collection('cohorts').countDocuments()).to.equal(before);
     });
@@ -212,8 +211,7 @@ describe('cohorts: create, list, read', () => {
       ];
       for (const [user, id] of cases) {
         const response = await runway.http('GET', `/api/v1/cohorts/${id}`, { token: user.token });
-        expect(response.status, `${user.record.role} ${id}`).to.equal(404);
-        expect(response.body.code).to.equal('cohort_not_found');
+        expectProblem(response, 404, 'cohort_not_found');
       }
     });
 

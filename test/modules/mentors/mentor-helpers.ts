@@ -1,7 +1,6 @@
 /** Shared steps of the mentors tests: profiles are created and approved over real HTTP. */
-import { expect } from 'chai';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
-import type { TestResponse, TestRunway } from '../../helpers/runway.js';
+import type { TestRunway } from '../../helpers/runway.js';
 
 export interface TestMentor {
   user: TestUser;
@@ -23,20 +22,4 @@ export async function createActiveMentor(runway: TestRunway, manager: TestUser, 
   const response = await runway.http('POST', `/api/v1/mentors/${mentor.profile.id}/approve`, { token: manager.token });
   if (response.status !== 200) throw new Error(`approve failed: ${response.status} ${response.text}`);
   return { ...mentor, profile: response.body };
-}
-
-/** Asserts a problem+json answer with this status and code. */
-export function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect(response.status, response.text).to.equal(status);
-  expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
-  expect(response.body.code).to.equal(code);
-}
-
-/** The fields named by a problem's `errors[]`. */
-export const errorFields = (response: TestResponse): string[] => (response.body.errors as Array<{ field: string }>).map((e) => e.field);
-
-/** Asserts a 400 validation_failed naming exactly these fields. */
-export function expectInvalidFields(response: TestResponse, fields: string[]): void {
-  expectProblem(response, 400, 'validation_failed');
-  expect(errorFields(response)).to.have.members(fields);
 }

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
-import { createActiveMentor, createMentor, expectInvalidFields, expectProblem, type TestMentor } from './mentor-helpers.js';
+import { expectInvalidFields, expectProblem } from '../../helpers/problems.js';
+import { createActiveMentor, createMentor, type TestMentor } from './mentor-helpers.js';
 
 describe('mentors: listing, filters and search', () => {
   let runway: TestRunway;

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
-import { createMentor, errorFields, expectInvalidFields, type TestMentor } from './mentor-helpers.js';
+import { errorFields, expectInvalidFields } from '../../helpers/problems.js';
+import { createMentor, type TestMentor } from './mentor-helpers.js';
 
 describe('mentors: profile validation', () => {
   let runway: TestRunway;

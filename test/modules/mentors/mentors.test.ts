@@ -4,7 +4,8 @@ import mongoose from 'mongoose';
 import type { DomainEvents } from '../../../server/core/events/domain-events.js';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
-import { createActiveMentor, createMentor, expectProblem, type TestMentor } from './mentor-helpers.js';
+import { expectProblem } from '../../helpers/problems.js';
+import { createActiveMentor, createMentor, type TestMentor } from './mentor-helpers.js';
 
 describe('mentors: profiles and their lifecycle', () => {
   let runway: TestRunway;

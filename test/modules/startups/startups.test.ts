@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 /** Today in this test: 27 November 2026, 23:30 in Can Tho (16:30 UTC). */
 const NOW = DateTime.fromISO('2026-11-27T23:30', { zone: 'Asia/Ho_Chi_Minh' }).toJSDate();
@@ -162,8 +163,7 @@ describe('startups', () => {
       const byTeammate = await runway.http('POST', `/api/v1/startups/${startupId}/members`, { token: teammate.token, body: { email: stranger.record.email } });
       expect(byTeammate.status).to.equal(403);
       const aMentor = await runway.http('POST', `/api/v1/startups/${startupId}/members`, { token: founder.token, body: { email: mentor.record.email } });
-      expect(aMentor.status).to.equal(422);
-      expect(aMentor.body.code).to.equal('not_a_founder');
+      expectProblem(aMentor, 422, 'not_a_founder');
       const owner = await runway.http('DELETE', `/api/v1/startups/${startupId}/members/${founder.id}`, { token: founder.token });
       expect(owner.status).to.equal(422);
       const removed = await runway.http('DELETE', `/api/v1/startups/${startupId}/members/${teammate.id}`, { token: founder.token });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import mongoose from 'mongoose';
 import { registerUser, startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { expectProblem } from '../../helpers/problems.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -35,8 +36,7 @@ describe('auth: register, login, /me', () => {
     const response = await runway.http('POST', '/api/v1/auth/register', {
       body: { email: 'FOUNDER@example.vn', password: PASSWORD, name: 'Someone', role: 'mentor' },
     });
-    expect(response.status).to.equal(409);
-    expect(response.body.code).to.equal('email_taken');
+    expectProblem(response, 409, 'email_taken');
     expect(response.body.errors[0].field).to.equal('email');
   });
 
@@ -105,8 +105,7 @@ describe('auth: register, login, /me', () => {
       const me = await runway.http('POST', '/api/v1/auth/login', { body: { email: 'founder@example.vn', password: PASSWORD } });
       const token = makeToken(me.body.user.id);
       const response = await runway.http('GET', '/api/v1/me', token ? { token } : {});
-      expect(response.status).to.equal(401);
-      expect(response.body.code).to.equal('unauthenticated');
+      expectProblem(response, 401, 'unauthenticated');
     });
   }
 
@@ -134,8 +133,7 @@ describe('auth: register, login, /me', () => {
       token: founder.body.accessToken,
       body: { email: 'sneaky@runway.test', password: PASSWORD, name: 'X', role: 'admin' },
     });
-    expect(refused.status).to.equal(403);
-    expect(refused.body.code).to.equal('forbidden_role');
+    expectProblem(refused, 403, 'forbidden_role');
     expect(await mongoose.connection.db!.collection('users').countDocuments({ email: 'sneaky@runway.test' })).to.equal(0);
   });
 });
@@ -155,9 +153,7 @@ describe('auth: login rate limit', () => {
     }
     expect(statuses).to.deep.equal([401, 401, 401, 429]);
     const blocked = await runway.http('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
-    expect(blocked.status).to.equal(429);
-    expect(blocked.headers.get('content-type')).to.match(/^application\/problem\+json/);
-    expect(blocked.body.code).to.equal('too_many_requests');
+    expectProblem(blocked, 429, 'too_many_requests');
     expect(Number(blocked.headers.get('retry-after'))).to.be.greaterThan(0);
   });
 

@@ -1,10 +1,9 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import type { EventBus } from '../../../core/events/event-bus.js';
-import { Conflict, NotFound, RuleViolated } from '../../../core/http/errors.js';
-import { isDuplicateKey } from '../../../core/http/problem.js';
+import { Conflict, NotFound, RuleViolated } from '../../../core/errors.js';
 import { todayInVietnam } from '../../../core/time/calendar-date.js';
-import { planMilestones } from '../../milestones/milestone-plan.js';
-import { milestonesRepository, type MilestoneRecord } from '../../milestones/milestones.repository.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
+import { planMilestones } from '../milestone-plan.js';
+import { milestonesRepository, type MilestoneRecord } from '../milestones.repository.js';
 import { computeEligibility } from '../../startups/eligibility.js';
 import { startupsRepository, type StartupRecord } from '../../startups/startups.repository.js';
 import { admissionsRepository, type AdmissionRecord } from '../admissions.repository.js';
@@ -54,21 +53,13 @@ export async function admitStartup(
   actor: AuthUser,
   cohortId: string,
   startupId: string,
-  deps: { bus: EventBus; now(): Date },
+  deps: UseCaseDeps,
 ): Promise<Admitted> {
   const cohort = await managedCohort(actor, cohortId);
   const startup = await admissibleStartup(startupId, todayInVietnam(deps.now()));
 
-  let admission: AdmissionRecord;
-  try {
-    admission = await admissionsRepository.create({
-      cohortId: cohort._id,
-      startupId: startup._id,
-      admittedAt: deps.now(),
-      admittedBy: actor.id,
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  const admission = await admissionsRepository.create({ cohortId: cohort._id, startupId: startup._id, admittedAt: deps.now(), admittedBy: actor.id });
+  if (!admission) {
     // Finish what an earlier attempt may have left half done, then say it was already there.
     const existing = await admissionsRepository.findByPair(cohortId, startupId);
     if (existing) await instantiateMilestones(cohort, existing);
@@ -77,10 +68,6 @@ export async function admitStartup(
     ]);
   }
   const milestones = await instantiateMilestones(cohort, admission);
-  await deps.bus.emit('cohort.admitted', {
-    cohortId: cohort._id.toHexString(),
-    startupId: startup._id.toHexString(),
-    occurredAt: deps.now().toISOString(),
-  });
+  await deps.bus.emit('cohort.admitted', { cohortId: cohort._id.toHexString(), startupId: startup._id.toHexString() });
   return { admission, milestones };
 }

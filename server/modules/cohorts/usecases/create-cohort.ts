@@ -1,8 +1,8 @@
 import mongoose from 'mongoose';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import type { EventBus } from '../../../core/events/event-bus.js';
-import { Forbidden, RuleViolated, type FieldError } from '../../../core/http/errors.js';
+import { Forbidden, RuleViolated, type FieldError } from '../../../core/errors.js';
 import { buildSearchText } from '../../../core/text/search-text.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { usersRepository } from '../../users/users.repository.js';
 import { assertCohortRules } from '../cohort-rules.js';
 import { cohortsPolicy } from '../cohorts.policy.js';
@@ -27,7 +27,7 @@ async function assertManagers(named: readonly string[]): Promise<void> {
 }
 
 /** A manager or admin opens a cohort with its template and matching weights. */
-export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps: { bus: EventBus; now(): Date }): Promise<CohortRecord> {
+export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps: UseCaseDeps): Promise<CohortRecord> {
   if (!cohortsPolicy.canCreate(actor)) throw new Forbidden('forbidden', 'Only managers and admins create cohorts.');
   assertCohortRules(input);
   await assertManagers(input.managerIds ?? []);
@@ -43,6 +43,6 @@ export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps
     milestoneTemplate: input.milestoneTemplate.map((item) => ({ ...item, description: item.description ?? '' })),
     searchText: buildSearchText([input.name, input.programme, String(input.year)]),
   });
-  await deps.bus.emit('cohort.created', { cohortId: cohort._id.toHexString(), occurredAt: deps.now().toISOString() });
+  await deps.bus.emit('cohort.created', { cohortId: cohort._id.toHexString() });
   return cohort;
 }

@@ -32,7 +32,8 @@ import { SECTOR_CODES, STAGE_CODES, TOPIC_CODES, type Sector, type Stage, type T
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { ENTERPRISE_CODE } from '../../startups/dto/startup-fields.dto.js';
 import { MENTOR_MODES, PROFILE_NUMBERS, TEXT_LIMITS, type MentorMode } from '../mentor-profile.js';
-import { HasNoOverlappingRules, IsAfterStart, IsEndTime, IsIanaZone, IsOptionalButNotNull, IsStartTime } from './mentor-validators.js';
+import { IsOptionalButNotNull } from '../../../core/http/validation.js';
+import { HasNoOverlappingRules, IsAfterStart, IsEndTime, IsIanaZone, IsStartTime } from './mentor-validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerCaseEach = ({ value }: { value: unknown }) =>

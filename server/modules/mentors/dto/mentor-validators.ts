@@ -1,14 +1,8 @@
 /** class-validator decorators for mentor profiles: zones, times of day, weekly rules. */
-import { ValidateIf, type ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
 import { defineValidator as decorator } from '../../../core/http/validation.js';
 import { IANAZone } from 'luxon';
 import { isEndTime, isStartTime, minutesOfDay, overlappingRules, WEEKDAY_NAMES, type WeeklyRule } from '../availability.js';
-
-/**
- * May be left out; when given it is validated, and `null` is refused. For
- * PATCH fields that cannot be cleared (IsOptional would let null through).
- */
-export const IsOptionalButNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** An IANA zone name that this runtime knows (`Asia/Ho_Chi_Minh`). */
 export const IsIanaZone = (options?: ValidationOptions) =>

@@ -1,6 +1,5 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { Conflict, Forbidden } from '../../../core/http/errors.js';
-import { isDuplicateKey } from '../../../core/http/problem.js';
+import { Conflict, Forbidden } from '../../../core/errors.js';
 import type { CreateMentorDto } from '../dto/create-mentor.dto.js';
 import { mentorsPolicy } from '../mentors.policy.js';
 import { mentorsRepository, type MentorRecord } from '../mentors.repository.js';
@@ -13,12 +12,7 @@ import { mentorsRepository, type MentorRecord } from '../mentors.repository.js';
  */
 export async function createMentorProfile(caller: AuthUser, input: CreateMentorDto): Promise<MentorRecord> {
   if (!mentorsPolicy.canCreate(caller)) throw new Forbidden('forbidden_role', 'Only mentors have a mentor profile.');
-  try {
-    return await mentorsRepository.create(caller.id, { ...input, name: input.name ?? caller.name });
-  } catch (error) {
-    if (isDuplicateKey(error)) {
-      throw new Conflict('mentor_profile_exists', 'You already have a mentor profile; change it with PATCH /mentors/{id}.');
-    }
-    throw error;
-  }
+  const created = await mentorsRepository.create(caller.id, { ...input, name: input.name ?? caller.name });
+  if (!created) throw new Conflict('mentor_profile_exists', 'You already have a mentor profile; change it with PATCH /mentors/{id}.');
+  return created;
 }

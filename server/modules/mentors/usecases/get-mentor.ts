@@ -1,5 +1,5 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { NotFound } from '../../../core/http/errors.js';
+import { NotFound } from '../../../core/errors.js';
 import { mentorsPolicy } from '../mentors.policy.js';
 import { mentorsRepository, type MentorRecord } from '../mentors.repository.js';
 

@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { Forbidden } from '../../../core/http/errors.js';
-import { paginate, type Page } from '../../../core/http/pagination.js';
+import { Forbidden } from '../../../core/errors.js';
+import type { Page } from '../../../core/db/pages.js';
 import type { ListMentorsQueryDto } from '../dto/list-mentors-query.dto.js';
 import type { MentorStatus } from '../mentor-profile.js';
 import { mentorsPolicy } from '../mentors.policy.js';
@@ -12,8 +12,8 @@ import { mentorsRepository, type MentorRecord } from '../mentors.repository.js';
  * see active mentors only.
  */
 export async function listMentors(viewer: AuthUser, query: ListMentorsQueryDto): Promise<Page<MentorRecord>> {
-  const filter = mentorsRepository.listFilter({ ...query, statuses: statusesFor(viewer, query.status) });
-  return paginate(query, filter, mentorsRepository.findPage, (mentor) => mentor);
+  const { sector, stage, topic, language, mode, q } = query;
+  return mentorsRepository.list({ sector, stage, topic, language, mode, q, statuses: statusesFor(viewer, query.status) }, query);
 }
 
 function statusesFor(viewer: AuthUser, requested: MentorStatus | undefined): readonly MentorStatus[] | undefined {

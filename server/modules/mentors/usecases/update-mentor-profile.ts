@@ -1,5 +1,6 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { Conflict, Forbidden } from '../../../core/http/errors.js';
+import { Conflict, Forbidden } from '../../../core/errors.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import type { MentorProfileFieldsDto } from '../dto/mentor-profile-fields.dto.js';
 import { mentorsPolicy } from '../mentors.policy.js';
 import { mentorsRepository, type MentorProfileFields, type MentorRecord } from '../mentors.repository.js';
@@ -10,19 +11,25 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * The mentor (or an admin) changes profile fields. Each write is
- * conditional on the version read, so a concurrent edit is never lost
+ * conditional on the revision read, so a concurrent edit is never lost
  * half-way (nested members merged over a stale copy, stale search text):
- * we read again and re-apply, and answer 409 only if that keeps failing.
+ * the patch is applied again to the profile as it now is, and only if that
+ * keeps failing the answer is 409 `concurrent_update` with the current revision.
  */
-export async function updateMentorProfile(caller: AuthUser, id: string, patch: MentorProfileFieldsDto): Promise<MentorRecord> {
+export async function updateMentorProfile(caller: AuthUser, id: string, patch: MentorProfileFieldsDto, deps: UseCaseDeps): Promise<MentorRecord> {
+  let current = await getMentor(caller, id);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = await getMentor(caller, id);
     if (!mentorsPolicy.canEdit(caller, current)) throw new Forbidden('not_profile_owner', 'Only the mentor or an admin may change this profile.');
     const changes = mergePatch(current, patch);
     if (Object.keys(changes).length === 0) return current;
-    if (await mentorsRepository.updateProfile(current, changes)) return getMentor(caller, id);
+    const update = await mentorsRepository.updateProfile(current, changes);
+    if (update.applied) {
+      await deps.bus.emit('mentor.updated', { mentorId: id, changed: Object.keys(changes) });
+      return update.record;
+    }
+    current = update.current ?? (await getMentor(caller, id));
   }
-  throw new Conflict('concurrent_update', 'The profile is being changed by someone else right now; try again.');
+  throw new Conflict('concurrent_update', 'The profile is being changed by someone else right now; try again.', [], { revision: current.revision });
 }
 
 /** Only the members that were sent (a DTO instance holds no others, but undefined is dropped to be sure). */

@@ -1,5 +1,5 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { NotFound } from '../../../core/http/errors.js';
+import { NotFound } from '../../../core/errors.js';
 import { startupsPolicy } from '../startups.policy.js';
 import { startupsRepository, type StartupRecord } from '../startups.repository.js';
 

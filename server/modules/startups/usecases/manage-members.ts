@@ -1,5 +1,6 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/http/errors.js';
+import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/errors.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { usersRepository } from '../../users/users.repository.js';
 import { startupsPolicy } from '../startups.policy.js';
 import { startupsRepository, type StartupRecord } from '../startups.repository.js';
@@ -13,8 +14,8 @@ async function startupForMembers(actor: AuthUser, id: string): Promise<StartupRe
   return startup;
 }
 
-/** Adds a registered founder (role startup) to the team by email. */
-export async function addMember(actor: AuthUser, id: string, email: string): Promise<StartupRecord> {
+/** Adds a registered founder (role startup) to the team by email; a second add of the same person is a 409, even when both race. */
+export async function addMember(actor: AuthUser, id: string, email: string, deps: UseCaseDeps): Promise<StartupRecord> {
   const startup = await startupForMembers(actor, id);
   const user = await usersRepository.findByEmail(email);
   if (!user || user.status !== 'active') {
@@ -27,18 +28,23 @@ export async function addMember(actor: AuthUser, id: string, email: string): Pro
       { field: 'email', code: 'not_a_founder', message: `This account's role is ${user.role}.` },
     ]);
   }
-  const added = await startupsRepository.addMember(startup._id, user._id.toHexString());
-  if (!added) throw new Conflict('already_member', 'This person is already in the team.', [{ field: 'email', code: 'already_member', message: 'Already a member.' }]);
-  return (await startupsRepository.findById(id))!;
+  const added = await startupsRepository.addMember(startup._id, user._id.toHexString(), deps.now());
+  if (!added.applied) {
+    if (!added.current) throw new NotFound('startup_not_found', 'No startup with this id.');
+    throw new Conflict('already_member', 'This person is already in the team.', [{ field: 'email', code: 'already_member', message: 'Already a member.' }]);
+  }
+  await deps.bus.emit('startup.updated', { startupId: id, changed: ['members'] });
+  return added.record;
 }
 
 /** Removes a team member; the owner stays. */
-export async function removeMember(actor: AuthUser, id: string, userId: string): Promise<StartupRecord> {
+export async function removeMember(actor: AuthUser, id: string, userId: string, deps: UseCaseDeps): Promise<StartupRecord> {
   const startup = await startupForMembers(actor, id);
   if (startup.members.some((m) => m.userId.toHexString() === userId && m.role === 'owner')) {
     throw new RuleViolated('owner_stays', 'The owner cannot be removed from the team.');
   }
   const removed = await startupsRepository.removeMember(startup._id, userId);
-  if (!removed) throw new NotFound('member_not_found', 'This person is not in the team.');
-  return (await startupsRepository.findById(id))!;
+  if (!removed.applied) throw new NotFound('member_not_found', 'This person is not in the team.');
+  await deps.bus.emit('startup.updated', { startupId: id, changed: ['members'] });
+  return removed.record;
 }

@@ -1,4 +1,4 @@
-import type { EventBus } from '../../../core/events/event-bus.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { usersRepository } from '../users.repository.js';
 import { createUser } from './create-user.js';
 
@@ -13,7 +13,7 @@ export interface FirstAdmin {
  * Returns true when it created one. Two processes racing here are settled
  * by the unique email index; the loser finds the admin already there.
  */
-export async function ensureFirstAdmin(admin: FirstAdmin, deps: { bus: EventBus }): Promise<boolean> {
+export async function ensureFirstAdmin(admin: FirstAdmin, deps: UseCaseDeps): Promise<boolean> {
   if (await usersRepository.existsWithRole('admin')) return false;
   if (await usersRepository.findByEmail(admin.email)) return false;
   try {

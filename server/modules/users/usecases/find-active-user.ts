@@ -1,9 +1,9 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
+import { activeUsers } from '../active-users.js';
 import { toAuthUser } from '../users.presenter.js';
-import { usersRepository } from '../users.repository.js';
 
-/** The caller behind a token, re-read each request so deactivation and role changes apply at once. */
+/** The caller behind a token, from the cache of active users: deactivation and role changes apply on the next request. */
 export async function findActiveUser(id: string): Promise<AuthUser | undefined> {
-  const user = await usersRepository.findById(id);
+  const user = await activeUsers.get(id);
   return user && user.status === 'active' ? toAuthUser(user) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { NotFound } from '../../../core/http/errors.js';
-import { admissionsRepository } from '../../cohorts/admissions.repository.js';
+import { NotFound } from '../../../core/errors.js';
+import { admissionsRepository } from '../admissions.repository.js';
 import type { ListMilestonesQuery } from '../dto/list-milestones.query.js';
 import { followedScope } from '../milestone-access.js';
 import { milestonesRepository, type MilestoneRecord } from '../milestones.repository.js';

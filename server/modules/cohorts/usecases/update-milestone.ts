@@ -1,7 +1,7 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import type { EventBus } from '../../../core/events/event-bus.js';
-import { Conflict, Forbidden, Invalid, RuleViolated } from '../../../core/http/errors.js';
-import { admissionsRepository } from '../../cohorts/admissions.repository.js';
+import { Conflict, Forbidden, Invalid, RuleViolated } from '../../../core/errors.js';
+import type { UseCaseDeps } from '../../../core/use-case-deps.js';
+import { admissionsRepository } from '../admissions.repository.js';
 import type { UpdateMilestoneDto } from '../dto/update-milestone.dto.js';
 import type { MilestoneState } from '../milestone.model.js';
 import { followedScope, milestoneNotFound, type MilestoneScope } from '../milestone-access.js';
@@ -39,15 +39,15 @@ function assertMayMove(actor: AuthUser, scope: MilestoneScope, from: MilestoneSt
 
 /**
  * Moves a milestone along its states and/or replaces its note. Only while
- * the startup's admission is active. A change ledger keyed on the
- * milestone's revision lets exactly one of two concurrent updates apply;
- * the other gets 409 `concurrent_update`.
+ * the startup's admission is active. The change applies only to the
+ * revision read, so of two concurrent updates exactly one applies; the
+ * other gets 409 `concurrent_update` with the milestone's current state.
  */
 export async function updateMilestone(
   actor: AuthUser,
   id: string,
   patch: UpdateMilestoneDto,
-  deps: { bus: EventBus; now(): Date },
+  deps: UseCaseDeps,
 ): Promise<MilestoneRecord> {
   if (patch.state === undefined && patch.note === undefined) {
     throw new Invalid('validation_failed', 'Send state, note or both.', [{ field: 'state', code: 'required', message: 'Send state, note or both.' }]);
@@ -66,22 +66,20 @@ export async function updateMilestone(
   if (wanted.state === undefined && wanted.note === undefined) return milestone;
   if (wanted.state !== undefined) assertMayMove(actor, scope, milestone.state, wanted.state);
 
-  const applied = await milestonesRepository.change(milestone, {
-    to: wanted.state ?? milestone.state,
-    note: wanted.note,
-    at: deps.now(),
-    by: actor.id,
-  });
-  if (!applied) throw new Conflict('concurrent_update', 'Someone else changed this milestone at the same moment; reload it and try again.');
-
-  const updated = (await milestonesRepository.findById(id))!;
+  const change = await milestonesRepository.change(milestone, { to: wanted.state ?? milestone.state, note: wanted.note, at: deps.now(), by: actor.id });
+  if (!change.applied) {
+    throw new Conflict('concurrent_update', 'Someone else changed this milestone at the same moment; reload it and try again.', [], {
+      milestoneState: change.current?.state ?? null,
+      revision: change.current?.revision ?? null,
+    });
+  }
+  const updated = change.record;
   await deps.bus.emit('milestone.updated', {
     milestoneId: updated._id.toHexString(),
     cohortId: updated.cohortId.toHexString(),
     startupId: updated.startupId.toHexString(),
     changed: Object.keys(wanted),
     state: updated.state,
-    occurredAt: deps.now().toISOString(),
   });
   return updated;
 }

@@ -30,8 +30,9 @@ const milestoneSchema = new Schema(
     dueOn: { type: String, required: true },
     state: { type: String, enum: MILESTONE_STATES, required: true, default: 'planned' },
     note: { type: String, default: '', maxlength: 2000 },
-    /** Bumped by every change; the change ledger below is keyed on it. */
+    /** Bumped by every change; a change applies only to the revision it read. */
     revision: { type: Number, required: true, default: 0 },
+    /** Every change, oldest first; appended by the same update that makes it. */
     history: { type: [historyEntrySchema], default: [] },
   },
   { timestamps: true, strict: 'throw', collection: 'milestones' },
@@ -41,31 +42,7 @@ const milestoneSchema = new Schema(
 milestoneSchema.index({ admissionId: 1, key: 1 }, { unique: true });
 milestoneSchema.index({ cohortId: 1, startupId: 1 });
 
-/**
- * The ledger of changes, one per (milestone, revision). Its unique index
- * makes "two concurrent updates from the same state" apply once: on
- * FerretDB a conditional update is a read then a write, not atomic.
- */
-const milestoneChangeSchema = new Schema(
-  {
-    milestoneId: { type: Schema.Types.ObjectId, required: true },
-    /** The milestone's revision this change starts from. */
-    revision: { type: Number, required: true },
-    from: { type: String, enum: MILESTONE_STATES, required: true },
-    to: { type: String, enum: MILESTONE_STATES, required: true },
-    /** The new note, when the change sets one. */
-    note: { type: String, maxlength: 2000 },
-    at: { type: Date, required: true },
-    by: { type: Schema.Types.ObjectId, required: true },
-  },
-  { strict: 'throw', collection: 'milestone_changes' },
-);
-
-milestoneChangeSchema.index({ milestoneId: 1, revision: 1 }, { unique: true });
-
 export type MilestoneDocument = InferSchemaType<typeof milestoneSchema> & { _id: mongoose.Types.ObjectId };
-export type MilestoneChangeDocument = InferSchemaType<typeof milestoneChangeSchema> & { _id: mongoose.Types.ObjectId };
 
-/** Only milestones.repository.ts imports these. */
+/** Only milestones.repository.ts imports this. */
 export const MilestoneModel = mongoose.model('Milestone', milestoneSchema);
-export const MilestoneChangeModel = mongoose.model('MilestoneChange', milestoneChangeSchema);

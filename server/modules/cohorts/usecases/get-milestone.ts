@@ -1,5 +1,5 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { admissionsRepository } from '../../cohorts/admissions.repository.js';
+import { admissionsRepository } from '../admissions.repository.js';
 import { followedScope, milestoneNotFound } from '../milestone-access.js';
 import { milestonesRepository, type MilestoneRecord } from '../milestones.repository.js';
 

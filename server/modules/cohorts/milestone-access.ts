@@ -5,9 +5,9 @@
  * gets 404 so that ids do not leak.
  */
 import { isStaff, type AuthUser } from '../../core/auth/auth-user.js';
-import { Forbidden, NotFound, type AppError } from '../../core/http/errors.js';
-import type { AdmissionRecord } from '../cohorts/admissions.repository.js';
-import { cohortsRepository, type CohortRecord } from '../cohorts/cohorts.repository.js';
+import { Forbidden, NotFound, type AppError } from '../../core/errors.js';
+import type { AdmissionRecord } from './admissions.repository.js';
+import { cohortsRepository, type CohortRecord } from './cohorts.repository.js';
 import { startupsRepository, type StartupRecord } from '../startups/startups.repository.js';
 import { milestonesPolicy } from './milestones.policy.js';
 

@@ -3,7 +3,7 @@
  * cohort and the startup in, a yes or no out.
  */
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { cohortsPolicy, type CohortManagers } from '../cohorts/cohorts.policy.js';
+import { cohortsPolicy, type CohortManagers } from './cohorts.policy.js';
 import { isMember, type StartupMembership } from '../startups/startups.policy.js';
 import type { MilestoneState } from './milestone.model.js';
 

@@ -25,7 +25,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
         404: { description: 'No such admission, or not visible' },
       },
       handler: async ({ user, query }) => {
-        const milestones = await listMilestones(user!, query);
+        const milestones = await listMilestones(user, query);
         return { body: { items: milestones.map((m) => presentMilestone(m, today())), nextCursor: null } };
       },
     }),
@@ -40,7 +40,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'Staff who do not manage this cohort' },
         404: { description: 'Not found or not visible' },
       },
-      handler: async ({ user, params }) => ({ body: presentMilestone(await getMilestone(user!, params.id!), today()) }),
+      handler: async ({ user, params }) => ({ body: presentMilestone(await getMilestone(user, params.id!), today()) }),
     }),
     defineRoute<UpdateMilestoneDto>({
       method: 'patch',
@@ -56,7 +56,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
         409: { description: 'Not an allowed transition (`invalid_transition`), or a concurrent change won (`concurrent_update`)' },
         422: { description: 'The startup’s admission is no longer active (`admission_not_active`)' },
       },
-      handler: async ({ user, params, body }) => ({ body: presentMilestone(await updateMilestone(user!, params.id!, body, ctx), today()) }),
+      handler: async ({ user, params, body }) => ({ body: presentMilestone(await updateMilestone(user, params.id!, body, ctx), today()) }),
     }),
   ];
 }

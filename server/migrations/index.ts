@@ -1,0 +1,5 @@
+/** Every data migration, in the order they were written; see core/db/migrations.ts. */
+import type { Migration } from '../core/db/migrations.js';
+import { plainMongoDb } from './2026-11-28-plain-mongodb.js';
+
+export const migrations: readonly Migration[] = [plainMongoDb];

@@ -1,0 +1,57 @@
+/**
+ * Runway as a second process beside the test's own: the same service a
+ * deployment runs several of, on the run's database server. For checks
+ * that must cross a process boundary (caches, live events).
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { sendRequest, testDatabaseUri } from './runway.js';
+
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+export interface RunwayProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/main.ts` on a free port against the run's database server and database `dbName`; resolves once /readyz answers 200. */
+export async function startRunwayProcess(dbName: string, env: Record<string, string> = {}): Promise<RunwayProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGODB_URI: testDatabaseUri(),
+      DB_NAME: dbName,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the second Runway process exited with ${child.exitCode}`);
+    const ready = await sendRequest(url, 'GET', '/readyz').catch(() => undefined);
+    if (ready?.status === 200) return { url, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('the second Runway process did not become ready within 30 s');
+}
