@@ -10,7 +10,7 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { Unauthorized } from '../errors.js';
 import type { AuthUser } from './auth-user.js';
-import type { TokenSettings } from './tokens.js';
+import { signingKey, type TokenSettings } from './tokens.js';
 
 export interface AuthDeps {
   tokens: TokenSettings;
@@ -34,7 +34,8 @@ export function createAuth(deps: AuthDeps): Auth {
     new JwtStrategy(
       {
         jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-        secretOrKey: deps.tokens.secret,
+        // A KeyObject, not the string (see signingKey); passport-jwt hands it to jsonwebtoken as it is.
+        secretOrKey: signingKey(deps.tokens.secret) as unknown as string,
         issuer: deps.tokens.issuer,
         audience: deps.tokens.audience,
         algorithms: ['HS256'],
