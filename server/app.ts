@@ -3,18 +3,17 @@
  * request id + logs → security headers → JSON body (100 kB) → input
  * hygiene → routes → 404 → problem+json errors.
  */
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { AppContext } from './core/app-context.js';
 import { inputHygiene } from './core/http/input-hygiene.js';
 import { buildOpenApi } from './core/http/openapi.js';
 import { notFoundHandler, problemHandler } from './core/http/problem.js';
 import { mountRoutes, type RouteSpec } from './core/http/route.js';
+import { requestLog } from './core/http/request-log.js';
 import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
@@ -24,7 +23,6 @@ import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Every route of every module; the OpenAPI document is built from the same list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -37,19 +35,7 @@ export function createApp(ctx: AppContext): Express {
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(ctx.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -45,7 +45,7 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
     instance: req.originalUrl.split('?')[0] ?? '/',
     code: error.code,
     errors: error.errors,
-    traceId: String(req.id ?? ''),
+    traceId: req.id ?? '',
   };
   res.status(error.status).type(PROBLEM_CONTENT_TYPE).json(body);
 }
@@ -143,7 +143,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
   sendProblem(
     req,
     res,
-    new InternalError('internal_error', `Something went wrong on our side. Quote trace id ${String(req.id)} when you report it.`),
+    new InternalError('internal_error', `Something went wrong on our side. Quote trace id ${req.id} when you report it.`),
   );
 };
 

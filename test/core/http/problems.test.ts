@@ -2,9 +2,9 @@
 import { expect } from 'chai';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { pinoHttp } from 'pino-http';
 import { pino } from 'pino';
 import { problemHandler } from '../../../server/core/http/problem.js';
+import { requestLog } from '../../../server/core/http/request-log.js';
 import { errorFields, expectProblem } from '../../helpers/problems.js';
 import { registerUser, sendRequest, startTestRunway, type TestRunway } from '../../helpers/runway.js';
 
@@ -120,7 +120,7 @@ describe('HTTP problems and input hygiene', () => {
 describe('problem handler for unexpected errors', () => {
   it('answers 500 with a trace id and nothing internal', async () => {
     const app = express();
-    app.use(pinoHttp({ logger: pino({ level: 'silent' }) }));
+    app.use(requestLog(pino({ level: 'silent' })));
     app.get('/boom', () => {
       throw new Error('secret connection string mongodb://admin:hunter2@db');
     });
