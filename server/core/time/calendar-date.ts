@@ -28,13 +28,20 @@ export function todayInVietnam(now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone: VIETNAM_ZONE }).toISODate()!;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a valid `YYYY-MM-DD` (plain arithmetic: boards call this for every milestone). */
+function epochDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(parseCalendarDate(to)!.diff(parseCalendarDate(from)!, 'days').days);
+  return epochDay(to) - epochDay(from);
 }
 
 export function addDays(date: string, days: number): string {
-  return parseCalendarDate(date)!.plus({ days }).toISODate()!;
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Validator: a real calendar date `YYYY-MM-DD` (no 2023-02-29, no 2024-13-01). */
