@@ -39,6 +39,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       serverSelectionTimeoutMS: 5000,
       heartbeatFrequencyMS: 2000,
       autoIndex: false,
+      // Collections come into being with their indexes (ensureIndexes) or first write. Mongoose's own
+      // createCollection per model at connect raced those createIndexes and failed a start now and then.
+      autoCreate: false,
     });
     await ensureIndexes();
   } catch (error) {
