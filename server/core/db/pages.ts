@@ -23,11 +23,10 @@ export async function findPage<R extends { _id: mongoose.Types.ObjectId }>(
   model: mongoose.Model<any>,
   filter: Record<string, unknown>,
   page: PageRequest,
-  projection?: Record<string, 0 | 1>,
 ): Promise<Page<R>> {
   const conditions = [filter, page.cursor ? { _id: { $gt: new mongoose.Types.ObjectId(page.cursor) } } : {}].filter((c) => Object.keys(c).length > 0);
   const query = conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {});
-  const rows = (await model.find(query, projection).sort({ _id: 1 }).limit(page.limit + 1).lean()) as R[];
+  const rows = (await model.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean()) as R[];
   const items = rows.slice(0, page.limit);
   return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!._id.toHexString() : null };
 }

@@ -92,7 +92,7 @@ const mentorSchema = new Schema(
       medianResponseHours: { type: Number, default: null },
     },
     /** Folded copy of the searchable text (see core/text/search-text.ts); written only by the repository. */
-    searchText: { type: String, required: true, default: '' },
+    searchText: { type: String, required: true, default: '', select: false },
   },
   // No `__v`: profile edits are guarded by `revision` instead.
   { timestamps: true, strict: 'throw', versionKey: false },

@@ -22,6 +22,8 @@ export const mentorsPolicy = {
   /** The mentor edits their profile; admins may fix anything. Managers approve, they do not edit. */
   canEdit: (user: AuthUser, mentor: MentorOwnership) => user.role === 'admin' || isProfileOwner(user, mentor),
   canApprove: (user: AuthUser) => isStaff(user),
+  /** Conflicts of interest name startups: only the mentor and staff see them. */
+  canSeeConflicts: (user: AuthUser, mentor: MentorOwnership) => isStaff(user) || isProfileOwner(user, mentor),
   /** Pausing and resuming is the mentor's own decision, nobody else's. */
   canPauseOrResume: (user: AuthUser, mentor: MentorOwnership) => isProfileOwner(user, mentor),
 };

@@ -40,8 +40,12 @@ export class MentorStatusChangeView {
   @IsOptional() @IsMongoId() by!: string | null;
 }
 
-/** A mentor profile as the API shows it: never its search text or revision. */
-export class MentorView {
+/**
+ * A mentor in a list: who they are, what they help with, how they meet,
+ * their load. Availability, conflicts of interest and history are on the
+ * profile itself (GET /mentors/{id}); the list stays small.
+ */
+export class MentorSummaryView {
   @IsMongoId() id!: string;
   /** The mentor's user. */
   @IsMongoId() userId!: string;
@@ -55,20 +59,10 @@ export class MentorView {
   @IsArray() @IsString({ each: true }) languages!: string[];
   @IsString() timezone!: string;
   @IsIn(MENTOR_MODES) mode!: MentorMode;
-  // The nested shapes are the ones a mentor writes; here every member is filled in.
   @ValidateNested() @Type(() => MentorLocationDto) location!: { district: string | null; city: string | null };
-  @ValidateNested() @Type(() => MentorConflictsDto) conflicts!: { startupIds: string[]; enterpriseCodes: string[] };
   @ValidateNested() @Type(() => MentorCapacityDto) capacity!: { maxActiveMentees: number; maxSessionsPerMonth: number };
-  @ValidateNested() @Type(() => MentorAvailabilityDto) availability!: {
-    weekly: Array<{ weekday: number; start: string; end: string }>;
-    blockedDates: string[];
-  };
   @IsInt() sessionMinutes!: number;
-  @IsInt() bufferMinutes!: number;
-  @IsInt() minNoticeHours!: number;
   @IsIn(MENTOR_STATUSES) status!: MentorStatus;
-  /** Every status change, oldest first. */
-  @IsArray() @ValidateNested({ each: true }) @Type(() => MentorStatusChangeView) statusHistory!: MentorStatusChangeView[];
   @ValidateNested() @Type(() => MentorStatsView) stats!: MentorStatsView;
   /** When a manager approved the profile; null while pending. */
   @IsOptional() @IsDateString() approvedAt!: string | null;
@@ -76,7 +70,21 @@ export class MentorView {
   @IsDateString() updatedAt!: string;
 }
 
-export function presentMentor(mentor: MentorRecord): MentorView {
+/** A mentor profile as the API shows it: never its search text or revision. */
+export class MentorView extends MentorSummaryView {
+  /** Startups and companies the mentor must not be matched with: only for the mentor and staff, null for everyone else. */
+  @IsOptional() @ValidateNested() @Type(() => MentorConflictsDto) conflicts!: { startupIds: string[]; enterpriseCodes: string[] } | null;
+  @ValidateNested() @Type(() => MentorAvailabilityDto) availability!: {
+    weekly: Array<{ weekday: number; start: string; end: string }>;
+    blockedDates: string[];
+  };
+  @IsInt() bufferMinutes!: number;
+  @IsInt() minNoticeHours!: number;
+  /** Every status change, oldest first. */
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MentorStatusChangeView) statusHistory!: MentorStatusChangeView[];
+}
+
+export function presentMentorSummary(mentor: MentorRecord): MentorSummaryView {
   return {
     id: mentor._id.toHexString(),
     userId: mentor.userId.toHexString(),
@@ -91,20 +99,9 @@ export function presentMentor(mentor: MentorRecord): MentorView {
     timezone: mentor.timezone,
     mode: mentor.mode,
     location: { district: mentor.location?.district ?? null, city: mentor.location?.city ?? null },
-    conflicts: {
-      startupIds: (mentor.conflicts?.startupIds ?? []).map((id) => id.toHexString()),
-      enterpriseCodes: [...(mentor.conflicts?.enterpriseCodes ?? [])],
-    },
     capacity: { maxActiveMentees: mentor.capacity.maxActiveMentees, maxSessionsPerMonth: mentor.capacity.maxSessionsPerMonth },
-    availability: {
-      weekly: (mentor.availability?.weekly ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
-      blockedDates: [...(mentor.availability?.blockedDates ?? [])],
-    },
     sessionMinutes: mentor.sessionMinutes,
-    bufferMinutes: mentor.bufferMinutes,
-    minNoticeHours: mentor.minNoticeHours,
     status: mentor.status,
-    statusHistory: (mentor.statusHistory ?? []).map((c) => ({ from: c.from, to: c.to, at: c.at.toISOString(), by: c.by?.toHexString() ?? null })),
     stats: {
       activeMentees: mentor.stats.activeMentees,
       sessionsHeld: mentor.stats.sessionsHeld,
@@ -116,5 +113,25 @@ export function presentMentor(mentor: MentorRecord): MentorView {
     approvedAt: mentor.approvedAt?.toISOString() ?? null,
     createdAt: mentor.createdAt.toISOString(),
     updatedAt: mentor.updatedAt.toISOString(),
+  };
+}
+
+/** The whole profile; `conflicts` only when `seesConflicts` (the mentor, staff). */
+export function presentMentor(mentor: MentorRecord, seesConflicts: boolean): MentorView {
+  return {
+    ...presentMentorSummary(mentor),
+    conflicts: seesConflicts
+      ? {
+          startupIds: (mentor.conflicts?.startupIds ?? []).map((id) => id.toHexString()),
+          enterpriseCodes: [...(mentor.conflicts?.enterpriseCodes ?? [])],
+        }
+      : null,
+    availability: {
+      weekly: (mentor.availability?.weekly ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
+      blockedDates: [...(mentor.availability?.blockedDates ?? [])],
+    },
+    bufferMinutes: mentor.bufferMinutes,
+    minNoticeHours: mentor.minNoticeHours,
+    statusHistory: (mentor.statusHistory ?? []).map((c) => ({ from: c.from, to: c.to, at: c.at.toISOString(), by: c.by?.toHexString() ?? null })),
   };
 }

@@ -5,7 +5,10 @@ import { CreateMentorDto } from './dto/create-mentor.dto.js';
 import { ListMentorsQueryDto } from './dto/list-mentors-query.dto.js';
 import { MentorPageView } from './dto/mentor-page.view.js';
 import { MentorProfileFieldsDto } from './dto/mentor-profile-fields.dto.js';
-import { MentorView, presentMentor } from './mentors.presenter.js';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { mentorsPolicy } from './mentors.policy.js';
+import { MentorView, presentMentor, presentMentorSummary } from './mentors.presenter.js';
+import type { MentorRecord } from './mentors.repository.js';
 import { approveMentor } from './usecases/approve-mentor.js';
 import { createMentorProfile } from './usecases/create-mentor-profile.js';
 import { getMentor } from './usecases/get-mentor.js';
@@ -22,6 +25,9 @@ const profile = (description: string) => ({ description, schema: MentorView });
 const notFound = { description: 'No such mentor, or not visible to the caller' };
 const invalidTransition = { description: 'The profile is not in the state this change starts from (`invalid_transition`)' };
 
+/** The profile as this caller may see it (conflicts of interest only for the mentor and staff). */
+const presentFor = (user: AuthUser) => (mentor: MentorRecord) => presentMentor(mentor, mentorsPolicy.canSeeConflicts(user, mentor));
+
 export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
   return [
     defineRoute<CreateMentorDto>({
@@ -35,7 +41,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         201: profile('Created, status pending'),
         409: { description: 'You already have a profile (`mentor_profile_exists`)' },
       },
-      handler: async ({ user, body }) => ({ status: 201, body: presentMentor(await createMentorProfile(user, body)) }),
+      handler: async ({ user, body }) => ({ status: 201, body: presentFor(user)(await createMentorProfile(user, body)) }),
     }),
     defineRoute<undefined, ListMentorsQueryDto>({
       method: 'get',
@@ -49,7 +55,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'A status filter other than active from someone who is not staff' },
       },
       handler: async ({ user, query }) => {
-        return { body: mapPage(await listMentors(user, query), presentMentor) };
+        return { body: mapPage(await listMentors(user, query), presentMentorSummary) };
       },
     }),
     // Before /mentors/:id, or "me" would be taken for an id.
@@ -60,7 +66,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Your profile'), 404: { description: 'You have no profile yet' } },
-      handler: async ({ user }) => ({ body: presentMentor(await getOwnMentorProfile(user)) }),
+      handler: async ({ user }) => ({ body: presentFor(user)(await getOwnMentorProfile(user)) }),
     }),
     defineRoute({
       method: 'get',
@@ -69,7 +75,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       responses: { 200: profile('The mentor'), 404: notFound },
-      handler: async ({ user, params }) => ({ body: presentMentor(await getMentor(user, params.id!)) }),
+      handler: async ({ user, params }) => ({ body: presentFor(user)(await getMentor(user, params.id!)) }),
     }),
     defineRoute<MentorProfileFieldsDto>({
       method: 'patch',
@@ -84,7 +90,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         404: notFound,
         409: { description: 'Concurrent edits kept colliding (`concurrent_update`); try again' },
       },
-      handler: async ({ user, params, body }) => ({ body: presentMentor(await updateMentorProfile(user, params.id!, body, ctx)) }),
+      handler: async ({ user, params, body }) => ({ body: presentFor(user)(await updateMentorProfile(user, params.id!, body, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -93,7 +99,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['manager', 'admin'],
       responses: { 200: profile('Approved, now active'), 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await approveMentor(user, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentFor(user)(await approveMentor(user, params.id!, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -102,7 +108,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Paused'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await pauseMentor(user, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentFor(user)(await pauseMentor(user, params.id!, ctx)) }),
     }),
     defineRoute({
       method: 'post',
@@ -111,7 +117,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       responses: { 200: profile('Active again'), 403: { description: 'Not your profile' }, 404: notFound, 409: invalidTransition },
-      handler: async ({ user, params }) => ({ body: presentMentor(await resumeMentor(user, params.id!, ctx)) }),
+      handler: async ({ user, params }) => ({ body: presentFor(user)(await resumeMentor(user, params.id!, ctx)) }),
     }),
   ];
 }

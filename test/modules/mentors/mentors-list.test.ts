@@ -103,10 +103,10 @@ describe('mentors: listing, filters and search', () => {
       expect(idsOf(await list(manager, 'q=xoai%20cat'))).to.deep.equal(ids(pending));
     });
 
-    it('list items carry no search text or version', async () => {
+    it('list items are summaries: no search text or revision, no availability, and never conflicts of interest', async () => {
       const [item] = (await list(startup, 'limit=1')).body.items;
-      expect(item).to.include.keys('id', 'userId', 'name', 'status', 'stats', 'availability');
-      expect(item).not.to.have.any.keys('searchText', '__v', '_id');
+      expect(item).to.include.keys('id', 'userId', 'name', 'status', 'stats', 'capacity', 'languages');
+      expect(item).not.to.have.any.keys('searchText', '__v', '_id', 'revision', 'conflicts', 'availability', 'statusHistory');
     });
   });
 

@@ -131,6 +131,19 @@ describe('mentors: profiles and their lifecycle', () => {
       }
     });
 
+    it('GET /mentors/:id → conflicts of interest only for the mentor and staff; null for founders and other mentors', async () => {
+      const conflicted = await createActiveMentor(runway, manager, { conflicts: { enterpriseCodes: ['1801234567'] } });
+      for (const caller of [conflicted.user, manager, admin]) {
+        expect((await get(`/mentors/${conflicted.profile.id}`, caller)).body.conflicts, caller.record.role).to.deep.equal({ startupIds: [], enterpriseCodes: ['1801234567'] });
+      }
+      for (const caller of [startup, otherMentor]) {
+        const response = await get(`/mentors/${conflicted.profile.id}`, caller);
+        expect(response.status).to.equal(200);
+        expect(response.body.conflicts, caller.record.role).to.equal(null);
+        expect(response.text).not.to.include('1801234567');
+      }
+    });
+
     it('GET /mentors/not-an-id → 404, and an unknown id → 404', async () => {
       const malformed = await get('/mentors/not-an-id', manager);
       expectProblem(malformed, 404, 'mentor_not_found');
