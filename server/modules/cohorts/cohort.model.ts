@@ -41,7 +41,8 @@ const cohortSchema = new Schema(
     weights: { type: weightsSchema, required: true },
     /** Ordered: position in the array is the milestone's order. */
     milestoneTemplate: { type: [templateItemSchema], required: true },
-    searchText: { type: String, required: true },
+    /** Folded text for `?q=`; never read back (`select: false` keeps it off the wire). */
+    searchText: { type: String, required: true, select: false },
   },
   { timestamps: true, strict: 'throw', collection: 'cohorts' },
 );

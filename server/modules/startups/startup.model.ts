@@ -40,7 +40,8 @@ const startupSchema = new Schema(
     members: { type: [memberSchema], required: true },
     /** Bumped by every change; an update applies only to the revision it read (409 otherwise). */
     revision: { type: Number, required: true, default: 0 },
-    searchText: { type: String, required: true },
+    /** Folded text for `?q=`; never read back (`select: false` keeps it off the wire). */
+    searchText: { type: String, required: true, select: false },
   },
   { timestamps: true, strict: 'throw' },
 );

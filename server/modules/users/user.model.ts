@@ -15,7 +15,7 @@ const userSchema = new Schema(
     locale: { type: String, enum: LOCALES, required: true, default: 'vi' },
     lastLoginAt: { type: Date },
     /** Folded name and email for `?q=` (see core/text/search-text.ts); written only by the repository. */
-    searchText: { type: String, required: true, default: '' },
+    searchText: { type: String, required: true, default: '', select: false },
   },
   { timestamps: true, strict: 'throw' },
 );
