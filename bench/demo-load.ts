@@ -2,7 +2,7 @@
  * Suite `demo-load`: HTTP throughput at the demo programme's size, relative
  * to a bare Express JSON endpoint measured in the same run.
  *
- * Runway (bench/serve-demo.ts: demo data, embedded database, a fresh
+ * Runway (bench/serve-runway.ts: demo data, embedded database, a fresh
  * temporary folder) and the bare app (bench/serve-bare.ts) each run in a
  * child process; autocannon drives them from this process with 50
  * connections, a 2 s warm-up and then BENCH_SECONDS (default 10) of
@@ -72,7 +72,7 @@ export async function runDemoLoad(): Promise<DemoLoadResult> {
     const startedAt = performance.now();
     const [b, d] = await Promise.allSettled([
       startChildServer<BareReady>('./serve-bare.ts'),
-      startChildServer<DemoReady>('./serve-demo.ts', { cleanupDir: (ready) => ready.dataDir }),
+      startChildServer<DemoReady>('./serve-runway.ts', { cleanupDir: (ready) => ready.dataDir }),
     ]);
     if (b.status === 'fulfilled') children.push(b.value);
     if (d.status === 'fulfilled') children.push(d.value);

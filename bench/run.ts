@@ -4,8 +4,9 @@
  * count and time, loopback only. Without a name every suite runs, in order:
  *
  * - foundation: start-up, health, auth (in this process);
- * - domain: 10,000 mentors and 5,000 startups: search, filters, paging
- *   (in this process; BENCH_MENTORS, BENCH_STARTUPS, BENCH_REQUESTS);
+ * - domain: 10,000 mentors and 5,000 startups: search, filters, paging,
+ *   reads by id, against the targets of the embedded-database issue (server
+ *   in a child process; BENCH_MENTORS, BENCH_STARTUPS, BENCH_REQUESTS);
  * - demo-load: HTTP throughput at the demo's size against a bare Express
  *   endpoint, servers in child processes (bench/demo-load.ts; BENCH_SECONDS).
  */
@@ -14,12 +15,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/core/config/config.js';
 import { startRunway, type Runway } from '../server/runway.js';
-import { signAccessToken } from '../server/core/auth/tokens.js';
-import { todayInVietnam } from '../server/core/time/calendar-date.js';
-import { usersRepository } from '../server/modules/users/users.repository.js';
-import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { sendRequest } from '../test/helpers/runway.js';
-import { stopAllChildren } from './child-server.js';
+import autocannon from 'autocannon';
+import { startChildServer, stopAllChildren } from './child-server.js';
 import { runDemoLoad } from './demo-load.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -106,24 +104,90 @@ async function foundation(): Promise<void> {
   });
 }
 
-async function domain(): Promise<void> {
-  await withRunway(async (runway) => {
-    const large = { mentors: Number(process.env.BENCH_MENTORS ?? 10_000), startups: Number(process.env.BENCH_STARTUPS ?? 5_000) };
-    console.log(`loading ${large.mentors} mentors and ${large.startups} startups…`);
-    const loaded = await loadSyntheticData({ today: todayInVietnam(), ...large });
-    console.log(`loaded in ${loaded.ms} ms`);
-    const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'x', name: 'Bench', role: 'manager' });
-    if (!manager) throw new Error('could not create the bench manager');
-    const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });
-    const get = (p: string) => sendRequest(runway.url, 'GET', p, { token });
+/**
+ * `count` GETs over two connections with autocannon (a separate, fast client:
+ * measured through a fetch loop in this process, the client's own time
+ * doubled the latency of cheap reads), each path from `pathOf(i)`;
+ * exact percentiles from every response's time.
+ */
+async function latencies(url: string, token: string, count: number, pathOf: (i: number) => string) {
+  let i = 0;
+  const run = (amount: number, times: number[]) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url,
+          connections: 2,
+          amount,
+          headers: { authorization: `Bearer ${token}` },
+          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf(i++) }) }],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    });
+  await run(Math.max(20, Math.round(count / 5)), []); // warm-up: connections, JIT on both sides
+  const times: number[] = [];
+  const result = await run(count, times);
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    requests: times.length,
+    p50ms: round(percentile(times, 50)),
+    p95ms: round(percentile(times, 95)),
+    p99ms: round(percentile(times, 99)),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
 
-    const n = Number(process.env.BENCH_REQUESTS ?? 10);
-    const search = await timed(n, 2, () => get('/api/v1/mentors?q=nong%20nghiep&limit=20'));
-    console.log(`GET /mentors?q=nong nghiep (${large.mentors} mentors)`, search);
-    const filtered = await timed(n, 2, () => get('/api/v1/mentors?sector=agriculture&language=en&status=active&limit=20'));
-    console.log('GET /mentors?sector&language&status', filtered);
-    const startupSearch = await timed(n, 2, () => get('/api/v1/startups?q=can%20tho&limit=20'));
-    console.log(`GET /startups?q=can tho (${large.startups} startups)`, startupSearch);
+interface ServerReady {
+  ready: true;
+  url: string;
+  token: string;
+  database: string;
+  dataDir: string;
+  loadMs: number | null;
+}
+
+async function domain(): Promise<void> {
+  const large = { mentors: Number(process.env.BENCH_MENTORS ?? 10_000), startups: Number(process.env.BENCH_STARTUPS ?? 5_000) };
+  console.log(`starting Runway in a child process and loading ${large.mentors} mentors and ${large.startups} startups…`);
+  const server = await startChildServer<ServerReady>('./serve-runway.ts', {
+    env: { ...process.env, BENCH_SYNTHETIC: `${large.mentors},${large.startups}` },
+    cleanupDir: (ready) => ready.dataDir,
+  });
+  try {
+    const { url, token, loadMs, database } = server.ready;
+    console.log(`loaded in ${loadMs} ms (what npm run fixtures:large does)`);
+    const get = (p: string) => sendRequest(url, 'GET', p, { token });
+
+    const n = Number(process.env.BENCH_REQUESTS ?? 200);
+    const mentorIds = (await get('/api/v1/mentors?limit=100')).body.items.map((m: { id: string }) => m.id) as string[];
+    const startupIds = (await get('/api/v1/startups?limit=100')).body.items.map((s: { id: string }) => s.id) as string[];
+    const middle = (await get('/api/v1/startups?limit=100&cursor=' + startupIds.at(-1))).body.nextCursor as string;
+
+    // Targets of the embedded-database issue, over HTTP at this size.
+    const lists = { p50ms: 100, p95ms: 250 };
+    const byId = { p95ms: 10 };
+    const scenarios = {
+      mentorSearch: { path: '/api/v1/mentors?q=nong%20nghiep&limit=20', target: lists },
+      mentorFiltered: { path: '/api/v1/mentors?sector=agriculture&language=en&status=active&limit=20', target: lists },
+      startupPage: { path: '/api/v1/startups?limit=20', target: lists },
+      startupPageDeep: { path: `/api/v1/startups?limit=20&cursor=${middle}`, target: lists },
+      startupSearch: { path: '/api/v1/startups?q=can%20tho&limit=20', target: lists },
+      mentorById: { path: (i: number) => `/api/v1/mentors/${mentorIds[i % mentorIds.length]}`, target: byId },
+      startupById: { path: (i: number) => `/api/v1/startups/${startupIds[i % startupIds.length]}`, target: byId },
+    };
+    const results: Record<string, unknown> = {};
+    for (const [label, scenario] of Object.entries(scenarios)) {
+      const pathOf = typeof scenario.path === 'string' ? () => scenario.path as string : scenario.path;
+      const figures = await latencies(url, token, n, pathOf);
+      const target = scenario.target as { p50ms?: number; p95ms: number };
+      const pass = figures.non2xx === 0 && figures.p95ms <= target.p95ms && (target.p50ms === undefined || figures.p50ms <= target.p50ms);
+      results[label] = { ...figures, target, pass };
+      console.log(`${label.padEnd(16)} p50 ${figures.p50ms} ms  p95 ${figures.p95ms} ms  (target${target.p50ms ? ` p50 ≤ ${target.p50ms},` : ''} p95 ≤ ${target.p95ms}) ${pass ? 'PASS' : 'BELOW'}`);
+    }
     const walkStarted = performance.now();
     let pages = 0;
     let cursor: string | null = null;
@@ -135,8 +199,10 @@ async function domain(): Promise<void> {
     const walk = { pages, totalMs: Math.round(performance.now() - walkStarted), perPageMs: Math.round((performance.now() - walkStarted) / pages) };
     console.log('first 5 pages of startups, 100 per page', walk);
 
-    await writeResult('domain', runway.database.description, { load: { ...large, ms: loaded.ms }, scenarios: { search, filtered, startupSearch, walk } });
-  });
+    await writeResult('domain', database, { load: { ...large, ms: loadMs }, scenarios: { ...results, walk } });
+  } finally {
+    await server.stop();
+  }
 }
 
 async function demoLoad(): Promise<void> {

@@ -1,24 +1,31 @@
 /**
- * The server under test of `npm run bench -- demo-load`, run as a child
- * process so that the load generator does not share its event loop:
- * starts Runway with the demo programme on a fresh temporary data folder
- * (embedded database, file storage), logs in as the demo manager and prints
- * one JSON line on stdout:
+ * The server under test of `npm run bench`, run as a child process so that
+ * the load generator does not share its event loop: starts Runway on a
+ * fresh temporary data folder (embedded database, file storage) with either
+ * the demo programme (default) or, with BENCH_SYNTHETIC=<mentors>,<startups>,
+ * that many synthetic mentors and startups (what `npm run fixtures:large`
+ * loads). Prints one JSON line on stdout:
  *
- *   {"ready":true,"url":…,"token":…,"cohortId":…,"database":…,"dataDir":…}
+ *   {"ready":true,"url":…,"token":…,"cohortId":…,"database":…,"dataDir":…,"loadMs":…}
  *
- * `token` is the demo manager's access token, `cohortId` the first cohort
- * that manager manages. Stops cleanly (and removes the folder) on SIGTERM
- * or SIGINT, and with `--until-stdin-closes` also when its stdin closes,
- * i.e. when the parent dies for any reason.
+ * `token` is a manager's access token (the demo manager's, logged in over
+ * HTTP), `cohortId` the first cohort that manager manages (null for the
+ * synthetic set, which has no cohorts), `loadMs` how long the synthetic set
+ * took to load. Stops cleanly (and removes the folder) on SIGTERM or SIGINT,
+ * and with `--until-stdin-closes` also when its stdin closes, i.e. when the
+ * parent dies for any reason.
  *
- *   node --import tsx bench/serve-demo.ts
+ *   node --import tsx bench/serve-runway.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/core/config/config.js';
 import { startRunway, type Runway } from '../server/runway.js';
+import { signAccessToken } from '../server/core/auth/tokens.js';
+import { todayInVietnam } from '../server/core/time/calendar-date.js';
+import { usersRepository } from '../server/modules/users/users.repository.js';
+import { loadSyntheticData } from '../fixtures/synthetic.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-demo-'));
 let runway: Runway | undefined;
@@ -29,7 +36,7 @@ function stop(code: number): Promise<void> {
     try {
       await runway?.stop();
     } catch (error) {
-      console.error('serve-demo: stop failed:', error);
+      console.error('serve-runway: stop failed:', error);
       code ||= 1;
     }
     await rm(dataDir, { recursive: true, force: true });
@@ -46,17 +53,34 @@ if (process.argv.includes('--until-stdin-closes')) {
 }
 
 try {
+  const synthetic = process.env.BENCH_SYNTHETIC?.split(',').map(Number);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     EMBEDDED_DB_DIR: dataDir,
-    DEMO_DATA: 'true',
+    DEMO_DATA: synthetic ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
   });
   runway = await startRunway(config);
   if (stopping) await stopping;
 
+  if (synthetic) {
+    const [mentors = 10_000, startups = 5_000] = synthetic;
+    const loaded = await loadSyntheticData({ today: todayInVietnam(), mentors, startups });
+    const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'not a hash: no login', name: 'Bench', role: 'manager' });
+    if (!manager) throw new Error('could not create the bench manager');
+    const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, token, cohortId: null, database: runway.database.description, dataDir, loadMs: loaded.ms })}\n`);
+  } else {
+    await readyWithDemo(runway);
+  }
+} catch (error) {
+  console.error('serve-runway: could not start:', error);
+  await stop(1);
+}
+
+async function readyWithDemo(runway: Runway): Promise<void> {
   const manager = runway.demoLogins.find((login) => login.role === 'manager');
   if (!manager) throw new Error('the demo data has no manager login');
   const login = await getJson(runway.url, 'POST', '/api/v1/auth/login', undefined, { email: manager.email, password: manager.password });
@@ -67,11 +91,8 @@ try {
   if (!cohort) throw new Error(`the demo manager ${manager.email} manages no cohort`);
 
   process.stdout.write(
-    `${JSON.stringify({ ready: true, url: runway.url, token, cohortId: cohort.id, database: runway.database.description, dataDir })}\n`,
+    `${JSON.stringify({ ready: true, url: runway.url, token, cohortId: cohort.id, database: runway.database.description, dataDir, loadMs: null })}\n`,
   );
-} catch (error) {
-  console.error('serve-demo: could not start:', error);
-  await stop(1);
 }
 
 async function getJson(baseUrl: string, method: string, p: string, token?: string, body?: unknown): Promise<Record<string, unknown>> {
