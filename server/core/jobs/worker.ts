@@ -2,9 +2,10 @@
  * The job worker: Agenda 6 on the same database, with the job definitions
  * from `jobs/`. Payloads are validated with the same DTO machinery as HTTP.
  *
- * On FerretDB, Agenda's findOneAndUpdate lock is not atomic, so two workers
- * could pick the same job: every handler must be idempotent through a
- * unique key (DATABASE.md rule 2), which makes a double run harmless.
+ * Agenda locks a job with one findOneAndUpdate, so one worker runs it; a
+ * worker that dies mid-job leaves it to another once the lock expires, so
+ * every handler is still idempotent through a unique key (DATABASE.md
+ * rule 2): a second run is harmless.
  */
 import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';

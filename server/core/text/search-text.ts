@@ -3,8 +3,8 @@
  * "Nông nghiệp", "can tho" finds "Cần Thơ". Documents keep a folded copy of
  * their searchable text (`searchText`); queries are folded the same way and
  * must appear as a phrase (words matched one by one would let "nong nghiep"
- * find "nông hộ … doanh nghiệp"). Works on MongoDB and FerretDB alike (no
- * text index or collation needed).
+ * find "nông hộ … doanh nghiệp"). Needs no text index or collation, so it
+ * works on every engine.
  */
 
 /** Lower case, no diacritics (đ → d), single spaces. */

@@ -183,6 +183,26 @@ const pipelines: [string, Document[], Document[]][] = [
     [{ page: [{ _id: 4 }, { _id: 3 }], total: [{ n: 4 }] }],
   ],
   [
+    // The cohort board's shape: a looked-up document's field by $arrayElemAt, an array trimmed by $map.
+    '$lookup + $project with $arrayElemAt and $map',
+    [
+      { $match: { _id: { $in: [1, 3] } } },
+      { $lookup: { from: 'sessions', localField: '_id', foreignField: 'mentorId', as: 'sessions' } },
+      {
+        $project: {
+          name: 1,
+          firstSession: { $arrayElemAt: ['$sessions._id', 0] },
+          sessions: { $map: { input: '$sessions', as: 's', in: { id: '$$s._id' } } },
+        },
+      },
+      { $sort: { _id: 1 } },
+    ],
+    [
+      { _id: 1, name: 'Lan', firstSession: 's1', sessions: [{ id: 's1' }, { id: 's2' }] },
+      { _id: 3, name: 'Hoa', firstSession: 's3', sessions: [{ id: 's3' }] },
+    ],
+  ],
+  [
     '$addFields',
     [{ $match: { _id: 1 } }, { $addFields: { city: '$profile.city', memberCount: { $size: '$members' } } }, { $project: { _id: 0, city: 1, memberCount: 1 } }],
     [{ city: 'Cần Thơ', memberCount: 2 }],
@@ -351,6 +371,21 @@ for (const engine of engines) {
         expect(after).to.deep.equal({ _id: 'r1', status: 'accepted', version: 2 });
         expect(await requests.findOneAndUpdate({ _id: 'r1', status: 'open' }, { $set: { status: 'declined' } }, { returnDocument: 'after' })).to.equal(null);
         expect(await requests.findOne({ _id: 'r1' })).to.deep.equal({ _id: 'r1', status: 'accepted', version: 2 });
+      });
+
+      it('a team add guarded by $ne on an array member applies once; $pull of a matching subdocument removes it', async () => {
+        const teams = db.collection<Row<{ members: Array<{ userId: string; role: string }> }>>('teams');
+        await teams.insertOne({ _id: 't1', members: [{ userId: 'u1', role: 'owner' }] });
+        const add = () => teams.findOneAndUpdate({ _id: 't1', 'members.userId': { $ne: 'u2' } }, { $push: { members: { userId: 'u2', role: 'member' } } }, { returnDocument: 'after' });
+        const results = await Promise.all([add(), add(), add(), add()]);
+        expect(results.filter((r) => r !== null)).to.have.length(1);
+        expect((await teams.findOne({ _id: 't1' }))!.members).to.deep.equal([{ userId: 'u1', role: 'owner' }, { userId: 'u2', role: 'member' }]);
+        const removed = await teams.findOneAndUpdate(
+          { _id: 't1', members: { $elemMatch: { userId: 'u2', role: 'member' } } },
+          { $pull: { members: { userId: 'u2', role: 'member' } } },
+          { returnDocument: 'after' },
+        );
+        expect(removed!.members).to.deep.equal([{ userId: 'u1', role: 'owner' }]);
       });
 
       it('countDocuments, estimatedDocumentCount and distinct (flattening arrays)', async () => {

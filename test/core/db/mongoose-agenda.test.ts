@@ -1,7 +1,8 @@
 /**
- * The spike that decided the database: on the run's server (embedded
- * FerretDB unless MONGODB_URI is set) mongoose 9 does CRUD, a unique index
- * raises E11000 (which the API answers as 409), and an Agenda 6 job runs.
+ * Mongoose and Agenda on the run's server (the embedded engine unless
+ * MONGODB_URI is set): CRUD, a unique index raising E11000 (which the API
+ * answers as 409), and an Agenda 6 job with a validated payload. The
+ * engine-level guarantees are in database-contract.test.ts.
  */
 import { expect } from 'chai';
 import mongoose, { Schema } from 'mongoose';
@@ -17,7 +18,7 @@ class CountPayload {
   @IsInt() @Min(1) by!: number;
 }
 
-describe('database spike (mongoose 9 + Agenda 6 on the test server)', () => {
+describe('mongoose 8 and Agenda 6 on the run’s server', () => {
   let connection: mongoose.Connection;
 
   before(async () => {
