@@ -27,6 +27,8 @@ class ActiveUsers {
   /** Bumped on every invalidation of an id, so a load that began before it is not stored. */
   private readonly generations = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  /** Bumped by every start and stop, so a poll still in flight from an earlier run does not re-arm. */
+  private run = 0;
   private lastPoll = new Date();
 
   /** The user with this id as last stored (no password hash), or undefined. */
@@ -47,6 +49,7 @@ class ActiveUsers {
     this.users.clear();
     this.generations.clear();
     this.lastPoll = now();
+    const run = ++this.run;
     const poll = async () => {
       const startedAt = now();
       try {
@@ -56,12 +59,13 @@ class ActiveUsers {
         this.users.clear();
         logger.warn({ err: error }, 'user change poll failed; user cache dropped');
       }
-      if (this.timer) this.timer = setTimeout(poll, POLL_MS).unref();
+      if (run === this.run) this.timer = setTimeout(poll, POLL_MS).unref();
     };
     this.timer = setTimeout(poll, POLL_MS).unref();
   }
 
   stop(): void {
+    this.run += 1;
     clearTimeout(this.timer);
     this.timer = undefined;
   }

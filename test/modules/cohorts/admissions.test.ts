@@ -30,6 +30,9 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
 
   const admitAs = (user: TestUser, startupId: unknown, cohort = cohortId) =>
     runway.http('POST', `/api/v1/cohorts/${cohort}/admissions`, { token: user.token, body: { startupId } });
+  /** The startup's milestones in the cohort, as its manager reads them (404 admission_not_found when not admitted). */
+  const milestonesOf = (startupId: string, cohort = cohortId) =>
+    runway.http('GET', `/api/v1/milestones?cohortId=${cohort}&startupId=${startupId}`, { token: manager.token });
   const admissionsIn = (cohort: string) => mongoose.connection.db!.collection('cohort_admissions').countDocuments({ cohortId: new mongoose.Types.ObjectId(cohort) });
 
   describe('POST /cohorts/{id}/admissions', () => {
@@ -54,8 +57,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       const response = await admitAs(admin, startupId);
       expect(response.status, response.text).to.equal(201);
       expect(response.body.milestones).to.have.length(TEMPLATE.length);
-      const stored = await mongoose.connection.db!.collection('milestones').countDocuments({ admissionId: new mongoose.Types.ObjectId(response.body.id as string) });
-      expect(stored).to.equal(TEMPLATE.length);
+      expect((await milestonesOf(startupId)).body.items).to.have.length(TEMPLATE.length);
     });
 
     it('→ 201 for a company on its last eligible day (registered 2021-06-15)', async () => {
@@ -71,7 +73,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
       expect(response.body).to.include({ code: 'startup_ineligible', eligibleUntil: '2026-06-14' });
       expect(response.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['startupId']);
-      expect(await mongoose.connection.db!.collection('cohort_admissions').countDocuments({ startupId: new mongoose.Types.ObjectId(startupId) })).to.equal(0);
+      expectProblem(await milestonesOf(startupId), 404, 'admission_not_found');
     });
 
     it('→ 404 naming startupId for an unknown startup; 400 for a malformed id', async () => {
@@ -97,8 +99,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       await admit(runway, manager.token, cohortId, startupId);
       const again = await admitAs(manager, startupId);
       expectProblem(again, 409, 'already_admitted');
-      const milestones = await mongoose.connection.db!.collection('milestones').countDocuments({ startupId: new mongoose.Types.ObjectId(startupId) });
-      expect(milestones).to.equal(TEMPLATE.length);
+      expect((await milestonesOf(startupId)).body.items).to.have.length(TEMPLATE.length);
     });
 
     it('a retried admission fills in milestones that an interrupted first attempt did not create (and still answers 409)', async () => {
@@ -117,9 +118,9 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
       const startupId = await createStartup(runway, founder.token, individualBody('Race Co'));
       const responses = await Promise.all([manager, manager, admin, admin].map((user) => admitAs(user, startupId)));
       expect(responses.map((r) => r.status).sort()).to.deep.equal([201, 409, 409, 409]);
-      const sid = new mongoose.Types.ObjectId(startupId);
-      expect(await mongoose.connection.db!.collection('cohort_admissions').countDocuments({ startupId: sid })).to.equal(1);
-      expect(await mongoose.connection.db!.collection('milestones').countDocuments({ startupId: sid })).to.equal(TEMPLATE.length);
+      const board = await runway.http('GET', `/api/v1/cohorts/${cohortId}/board`, { token: manager.token });
+      expect(board.body.admissions.filter((a: { startup: { id: string } }) => a.startup.id === startupId)).to.have.length(1);
+      expect((await milestonesOf(startupId)).body.items).to.have.length(TEMPLATE.length);
     });
 
     it('→ 403 for a manager who does not manage this cohort; 403 forbidden_role for founders and mentors', async () => {
@@ -130,7 +131,7 @@ describe('cohort admissions (today pinned to 2026-06-15 in Vietnam)', () => {
         const response = await admitAs(user, startupId);
         expectProblem(response, 403, 'forbidden_role');
       }
-      expect(await mongoose.connection.db!.collection('cohort_admissions').countDocuments({ startupId: new mongoose.Types.ObjectId(startupId) })).to.equal(0);
+      expectProblem(await milestonesOf(startupId), 404, 'admission_not_found');
     });
 
     it('emits cohort.admitted once, after the admission is stored', async () => {

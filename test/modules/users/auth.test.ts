@@ -111,9 +111,12 @@ describe('auth: register, login, /me', () => {
 
   it('a deactivated user can neither log in nor use an earlier token', async () => {
     const user = await registerUser(runway);
-    await mongoose.connection.db!.collection('users').updateOne({ email: user.email }, { $set: { status: 'deactivated' } });
+    const admin = await login('root@runway.test', 'root-password-123');
+    expect((await runway.http('GET', '/api/v1/me', { token: user.token })).status, 'the token works before').to.equal(200);
+    const deactivated = await runway.http('PATCH', `/api/v1/users/${user.id}`, { token: admin.body.accessToken, body: { status: 'deactivated' } });
+    expect(deactivated.status, deactivated.text).to.equal(200);
     expect((await login(user.email, user.password)).status).to.equal(401);
-    expect((await runway.http('GET', '/api/v1/me', { token: user.token })).status).to.equal(401);
+    expectProblem(await runway.http('GET', '/api/v1/me', { token: user.token }), 401, 'unauthenticated');
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, who may create managers; others get 403', async () => {
@@ -134,7 +137,8 @@ describe('auth: register, login, /me', () => {
       body: { email: 'sneaky@runway.test', password: PASSWORD, name: 'X', role: 'admin' },
     });
     expectProblem(refused, 403, 'forbidden_role');
-    expect(await mongoose.connection.db!.collection('users').countDocuments({ email: 'sneaky@runway.test' })).to.equal(0);
+    const listed = await runway.http('GET', '/api/v1/users?q=sneaky', { token: admin.body.accessToken });
+    expect(listed.body.items).to.deep.equal([]);
   });
 });
 

@@ -11,6 +11,7 @@ const admissionNotFound = () => new NotFound('admission_not_found', 'This startu
 export async function listMilestones(actor: AuthUser, query: ListMilestonesQuery): Promise<MilestoneRecord[]> {
   const admission = await admissionsRepository.findByPair(query.cohortId, query.startupId);
   if (!admission) throw admissionNotFound();
-  await followedScope(actor, admission, admissionNotFound);
-  return milestonesRepository.findByAdmission(admission._id);
+  // Read the milestones while the access check reads the cohort and the startup; shown only if it passes.
+  const [, milestones] = await Promise.all([followedScope(actor, admission, admissionNotFound), milestonesRepository.findByAdmission(admission._id)]);
+  return milestones;
 }
