@@ -107,18 +107,19 @@ async function foundation(): Promise<void> {
 /**
  * `count` GETs over two connections with autocannon (a separate, fast client:
  * measured through a fetch loop in this process, the client's own time
- * doubled the latency of cheap reads), each path from `pathOf(i)`;
- * exact percentiles from every response's time.
+ * doubled the latency of cheap reads), each path from `pathOf(i)`, after
+ * 2 s of the same requests to warm up; exact percentiles from every
+ * response's time.
  */
 async function latencies(url: string, token: string, count: number, pathOf: (i: number) => string) {
   let i = 0;
-  const run = (amount: number, times: number[]) =>
+  const run = (limit: { amount: number } | { duration: number }, times: number[]) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
           url,
           connections: 2,
-          amount,
+          ...limit,
           headers: { authorization: `Bearer ${token}` },
           requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf(i++) }) }],
         },
@@ -126,9 +127,9 @@ async function latencies(url: string, token: string, count: number, pathOf: (i: 
       );
       instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
     });
-  await run(Math.max(20, Math.round(count / 5)), []); // warm-up: connections, JIT on both sides
+  await run({ duration: 2 }, []); // warm-up, as in demo-load: connections, and the JIT of both processes for this path
   const times: number[] = [];
-  const result = await run(count, times);
+  const result = await run({ amount: count }, times);
   times.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {

@@ -1,6 +1,6 @@
 /** The only door to the cohorts collection. */
 import mongoose from 'mongoose';
-import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { findPage, WITHOUT_SEARCH_TEXT, type Page, type PageRequest } from '../../core/db/pages.js';
 import { searchFilter } from '../../core/text/search-text.js';
 import { CohortModel, type CohortDocument } from './cohort.model.js';
 import type { MatchingWeights } from './matching-weights.js';
@@ -47,6 +47,6 @@ export const cohortsRepository = {
     const filter: Record<string, unknown> = searchFilter(criteria.q);
     if (criteria.ids) filter._id = { $in: criteria.ids };
     if (criteria.year !== undefined) filter.year = criteria.year;
-    return findPage<CohortRecord>(CohortModel, filter, page);
+    return findPage<CohortRecord>(CohortModel, filter, page, WITHOUT_SEARCH_TEXT);
   },
 };

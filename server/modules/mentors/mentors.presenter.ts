@@ -17,7 +17,7 @@ import {
   MentorLocationDto,
 } from './dto/mentor-profile-fields.dto.js';
 import { MENTOR_MODES, MENTOR_STATUSES, type MentorMode, type MentorStatus } from './mentor-profile.js';
-import type { MentorRecord } from './mentors.repository.js';
+import type { MentorRecord, MentorSummaryRecord } from './mentors.repository.js';
 
 /** Derived figures, kept up to date by mentorships, sessions and feedback. */
 export class MentorStatsView {
@@ -84,7 +84,7 @@ export class MentorView extends MentorSummaryView {
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentorStatusChangeView) statusHistory!: MentorStatusChangeView[];
 }
 
-export function presentMentorSummary(mentor: MentorRecord): MentorSummaryView {
+export function presentMentorSummary(mentor: MentorSummaryRecord): MentorSummaryView {
   return {
     id: mentor._id.toHexString(),
     userId: mentor.userId.toHexString(),

@@ -58,6 +58,15 @@ function mentorSearchText(profile: Searchable): string {
   ]);
 }
 
+/** What a list shows (MentorSummaryView); a page reads only these (about half of a profile). */
+const SUMMARY_FIELDS = [
+  'userId', 'name', 'title', 'organisation', 'bio', 'sectors', 'stages', 'expertise', 'languages', 'timezone',
+  'mode', 'location', 'capacity', 'sessionMinutes', 'status', 'stats', 'approvedAt', 'createdAt', 'updatedAt',
+] as const satisfies ReadonlyArray<keyof MentorDocument>;
+
+/** A profile as a list reads it. */
+export type MentorSummaryRecord = Pick<MentorRecord, '_id' | (typeof SUMMARY_FIELDS)[number]>;
+
 const asRecord = (doc: unknown) => (doc as MentorRecord | null) ?? undefined;
 
 /** The query filter for a list (the page's cursor is added by findPage). */
@@ -101,8 +110,8 @@ export const mentorsRepository = {
   },
 
   /** One page in `_id` order, narrowed by every criterion given. */
-  async list(criteria: MentorListCriteria, page: PageRequest): Promise<Page<MentorRecord>> {
-    return findPage<MentorRecord>(MentorModel, listFilter(criteria), page);
+  async list(criteria: MentorListCriteria, page: PageRequest): Promise<Page<MentorSummaryRecord>> {
+    return findPage<MentorSummaryRecord>(MentorModel, listFilter(criteria), page, Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, 1])));
   },
 
   /**

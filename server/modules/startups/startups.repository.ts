@@ -1,7 +1,7 @@
 /** The only door to the startups collection (the team lives inside each startup). */
 import mongoose from 'mongoose';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
-import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { findPage, WITHOUT_SEARCH_TEXT, type Page, type PageRequest } from '../../core/db/pages.js';
 import { searchFilter } from '../../core/text/search-text.js';
 import { StartupModel, type StartupDocument } from './startup.model.js';
 
@@ -72,7 +72,7 @@ export const startupsRepository = {
 
   /** One page in `_id` order. */
   async list(criteria: StartupListCriteria, page: PageRequest): Promise<Page<StartupRecord>> {
-    return findPage<StartupRecord>(StartupModel, listFilter(criteria), page);
+    return findPage<StartupRecord>(StartupModel, listFilter(criteria), page, WITHOUT_SEARCH_TEXT);
   },
 
   /** Ids of the startups whose team includes this user. */

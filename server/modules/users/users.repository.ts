@@ -77,7 +77,7 @@ export const usersRepository = {
     const filter: Record<string, unknown> = searchFilter(criteria.q);
     if (criteria.role) filter.role = criteria.role;
     if (criteria.status) filter.status = criteria.status;
-    return findPage<UserRecord>(UserModel, filter, page);
+    return findPage<UserRecord>(UserModel, filter, page, { searchText: 0, passwordHash: 0 });
   },
 
   async existsWithRole(role: Role): Promise<boolean> {

@@ -4,14 +4,14 @@ import type { Page } from '../../../core/db/pages.js';
 import type { ListMentorsQueryDto } from '../dto/list-mentors-query.dto.js';
 import type { MentorStatus } from '../mentor-profile.js';
 import { mentorsPolicy } from '../mentors.policy.js';
-import { mentorsRepository, type MentorRecord } from '../mentors.repository.js';
+import { mentorsRepository, type MentorSummaryRecord } from '../mentors.repository.js';
 
 /**
  * A page of mentor profiles in `_id` order, narrowed by the query's filters
  * and its text search. Staff see every status and may filter by it; others
  * see active mentors only.
  */
-export async function listMentors(viewer: AuthUser, query: ListMentorsQueryDto): Promise<Page<MentorRecord>> {
+export async function listMentors(viewer: AuthUser, query: ListMentorsQueryDto): Promise<Page<MentorSummaryRecord>> {
   const { sector, stage, topic, language, mode, q } = query;
   return mentorsRepository.list({ sector, stage, topic, language, mode, q, statuses: statusesFor(viewer, query.status) }, query);
 }
