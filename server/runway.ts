@@ -17,6 +17,7 @@ import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { runMigrations } from './core/db/migrations.js';
 import { EventBus } from './core/events/event-bus.js';
+import { answerClientErrors } from './core/http/client-error.js';
 import { createAuthRateLimits } from './core/http/rate-limit.js';
 import { createJobWorker, type JobWorker } from './core/jobs/worker.js';
 import { createLogger } from './core/logger.js';
@@ -111,6 +112,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   }
 
   const httpServer = createServer(createApp(context));
+  answerClientErrors(httpServer);
   // Keep-alive sockets must not hold a shutdown open longer than needed.
   httpServer.keepAliveTimeout = 5000;
   const io = attachRealtime(httpServer, { tokens, findActiveUser });

@@ -50,6 +50,19 @@ export class NotFound extends AppError {
   readonly title = 'Not found';
 }
 
+/** 405: the path exists, the method does not; `allow` lists the methods it has (sent as `Allow`). */
+export class MethodNotAllowed extends AppError {
+  readonly status = 405;
+  readonly title = 'Method not allowed';
+
+  constructor(
+    readonly allow: readonly string[],
+    method: string,
+  ) {
+    super('method_not_allowed', `${method} is not allowed here; allowed: ${allow.join(', ')}.`);
+  }
+}
+
 /** 409: conflicts with the current state (duplicate, taken, concurrent change). */
 export class Conflict extends AppError {
   readonly status = 409;

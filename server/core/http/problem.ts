@@ -10,6 +10,7 @@ import {
   AppError,
   Conflict,
   Invalid,
+  MethodNotAllowed,
   NotFound,
   PayloadTooLarge,
   RuleViolated,
@@ -47,6 +48,7 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
     errors: error.errors,
     traceId: req.id ?? '',
   };
+  if (error instanceof MethodNotAllowed) res.setHeader('Allow', error.allow.join(', '));
   res.status(error.status).type(PROBLEM_CONTENT_TYPE).json(body);
 }
 
@@ -82,6 +84,12 @@ const DATABASE_DOWN = new Set([
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
 
+  // The router could not decode a path parameter (`/startups/%FF`): the path is malformed, not our fault.
+  if (error instanceof URIError) {
+    return new Invalid('malformed_path', 'The path is not valid percent-encoded UTF-8.', [
+      { field: 'path', code: 'malformed_encoding', message: 'Percent-encode path parameters as UTF-8.' },
+    ]);
+  }
   if (error instanceof mongoose.Error.CastError) {
     return new Invalid('invalid_value', `"${error.path}" has an invalid value.`, [
       { field: error.path, code: 'invalid_value', message: `Expected a valid ${error.kind}.` },

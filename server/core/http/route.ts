@@ -7,7 +7,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthUser, Role } from '../auth/auth-user.js';
-import { Forbidden, UnsupportedMediaType } from '../errors.js';
+import { Forbidden, MethodNotAllowed, UnsupportedMediaType } from '../errors.js';
 import { parseDto } from './validation.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -89,29 +89,53 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/**
+ * After a path's own methods: OPTIONS answers 204 with `Allow`, any other
+ * method 405 with `Allow` (problem+json). Registered per path right after
+ * its methods, so a literal path (`/mentors/me`) owns its methods before a
+ * parameter path (`/mentors/:id`) declared later could take the request.
+ */
+function otherMethods(allow: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Allow', allow.join(', '));
+      res.status(204).end();
+      return;
+    }
+    next(new MethodNotAllowed(allow, req.method));
+  };
+}
+
 /** Builds a router with every route of the given specs; `requireAuth` guards the non-public ones. */
 export function mountRoutes(specs: readonly RouteSpec[], requireAuth: RequestHandler): Router {
   const router = Router();
-  for (const spec of specs) {
-    const chain: RequestHandler[] = [...(spec.before ?? [])];
-    if (spec.auth) chain.push(requireAuth);
-    if (Array.isArray(spec.auth)) chain.push(roleGuard(spec.auth));
-    if (spec.body) chain.push(requireJsonBody);
-    chain.push(async (req, res) => {
-      const body = spec.body ? await parseDto(spec.body, req.body, 'body') : undefined;
-      const query = spec.query ? await parseDto(spec.query, { ...req.query }, 'query') : undefined;
-      const context = { body, query, params: req.params as Record<string, string>, req, res };
-      // requireAuth has set req.user on every route with `auth`; public routes get none.
-      const result = spec.auth
-        ? await spec.handler({ ...context, user: req.user as AuthUser })
-        : await spec.handler({ ...context, user: undefined });
-      if (res.headersSent) return;
-      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-      res.status(result.status ?? 200);
-      if (result.body === undefined) res.end();
-      else res.json(result.body);
-    });
-    router[spec.method](spec.path, ...chain);
+  const byPath = new Map<string, RouteSpec[]>();
+  for (const spec of specs) byPath.set(spec.path, [...(byPath.get(spec.path) ?? []), spec]);
+  for (const [path, group] of byPath) {
+    for (const spec of group) router[spec.method](path, ...handlersOf(spec, requireAuth));
+    router.all(path, otherMethods(group.map((spec) => spec.method.toUpperCase())));
   }
   return router;
+}
+
+function handlersOf(spec: RouteSpec, requireAuth: RequestHandler): RequestHandler[] {
+  const chain: RequestHandler[] = [...(spec.before ?? [])];
+  if (spec.auth) chain.push(requireAuth);
+  if (Array.isArray(spec.auth)) chain.push(roleGuard(spec.auth));
+  if (spec.body) chain.push(requireJsonBody);
+  chain.push(async (req, res) => {
+    const body = spec.body ? await parseDto(spec.body, req.body, 'body') : undefined;
+    const query = spec.query ? await parseDto(spec.query, { ...req.query }, 'query') : undefined;
+    const context = { body, query, params: req.params as Record<string, string>, req, res };
+    // requireAuth has set req.user on every route with `auth`; public routes get none.
+    const result = spec.auth
+      ? await spec.handler({ ...context, user: req.user as AuthUser })
+      : await spec.handler({ ...context, user: undefined });
+    if (res.headersSent) return;
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    res.status(result.status ?? 200);
+    if (result.body === undefined) res.end();
+    else res.json(result.body);
+  });
+  return chain;
 }
