@@ -8,15 +8,28 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { registerDecorator, validate, ValidateIf, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
 import { Invalid, type FieldError } from '../errors.js';
 
+/**
+ * Checks of what kind a value is. When one of these fails, its message is
+ * the one reported, whatever else failed too: `?q=a&q=b` is "q must be a
+ * string", not "q must be shorter than 100 characters".
+ */
+const TYPE_CHECKS = ['isDefined', 'isArray', 'isObject', 'nestedValidation', 'isString', 'isInt', 'isNumber', 'isBoolean'];
+
+/** One message per field: an unknown field, a null where null is not accepted, a wrong type, else the first check that failed. */
+function fieldError(field: string, error: ValidationError): FieldError | undefined {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (constraints.length === 0) return undefined;
+  if (error.constraints?.whitelistValidation) return { field, code: 'unknown_field', message: `"${field}" is not an accepted field.` };
+  if (error.value === null) return { field, code: 'not_null', message: `${field} must not be null.` };
+  const [code, message] = constraints.find(([name]) => TYPE_CHECKS.includes(name)) ?? constraints[0]!;
+  return { field, code, message };
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
-      field,
-      code: code === 'whitelistValidation' ? 'unknown_field' : code,
-      message: code === 'whitelistValidation' ? `"${field}" is not an accepted field.` : message,
-    }));
-    return own.concat(flatten(error.children ?? [], field));
+    const own = fieldError(field, error);
+    return (own ? [own] : []).concat(flatten(error.children ?? [], field));
   });
 }
 
@@ -35,8 +48,8 @@ export async function parseDto<T extends object>(dto: ClassConstructor<T>, input
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    stopAtFirstError: true, // one message per field, every field reported
-    validationError: { target: false, value: false },
+    // Every check runs; flatten() reports one message per field, every field reported.
+    validationError: { target: false, value: true },
   });
   if (errors.length > 0) {
     const fieldErrors = flatten(errors);

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,18 +8,14 @@ import {
   IsMongoId,
   IsNumber,
   IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
+import { TextField } from '../../../core/http/text-field.js';
 import { MAX_WEIGHT } from '../matching-weights.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A milestone key: a short slug, unique within the template. */
 export const MILESTONE_KEY = /^[a-z0-9_-]{1,40}$/;
@@ -48,15 +44,11 @@ export class CohortTemplateItemDto {
   @Matches(MILESTONE_KEY, { message: 'key must be 1–40 characters of a–z, 0–9, _ or -' })
   key!: string;
 
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'title must not be empty' })
-  @MaxLength(160)
+  @TextField({ max: 160, required: true, example: 'Sản phẩm mẫu / MVP' })
   title!: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ max: 2000, multiline: true })
   description?: string;
 
   /** Due this many weeks after the cohort's startsOn. */
@@ -68,17 +60,10 @@ export class CohortTemplateItemDto {
 
 /** POST /cohorts. */
 export class CreateCohortDto {
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(160)
+  @TextField({ max: 160, required: true, example: 'Mekong Startup Runway 2027 — Nông nghiệp' })
   name!: string;
 
-  /** E.g. "Mekong Startup Runway". */
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'programme must not be empty' })
-  @MaxLength(160)
+  @TextField({ max: 160, required: true, example: 'Mekong Startup Runway' })
   programme!: string;
 
   @IsInt()

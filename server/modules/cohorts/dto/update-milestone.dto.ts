@@ -1,15 +1,16 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsOptionalButNotNull } from '../../../core/http/validation.js';
+import { TextField } from '../../../core/http/text-field.js';
 import { MILESTONE_STATES, type MilestoneState } from '../milestone.model.js';
 
 /** PATCH /milestones/{id}: a new state, a new note, or both. */
 export class UpdateMilestoneDto {
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(MILESTONE_STATES, { message: `state must be one of: ${MILESTONE_STATES.join(', ')}` })
   state?: MilestoneState;
 
   /** Replaces the current note ("" clears it) and is kept in the history entry. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @IsOptionalButNotNull()
+  @TextField({ max: 2000, multiline: true })
   note?: string;
 }

@@ -19,12 +19,9 @@ import {
   IsISO6391,
   IsMongoId,
   IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -33,6 +30,7 @@ import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { ENTERPRISE_CODE } from '../../startups/dto/startup-fields.dto.js';
 import { MENTOR_MODES, PROFILE_NUMBERS, TEXT_LIMITS, type MentorMode } from '../mentor-profile.js';
 import { IsOptionalButNotNull } from '../../../core/http/validation.js';
+import { TextField } from '../../../core/http/text-field.js';
 import { HasNoOverlappingRules, IsAfterStart, IsEndTime, IsIanaZone, IsStartTime } from './mentor-validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -45,8 +43,8 @@ const MAX_CONFLICTS = 200;
 
 /** Where the mentor meets in person; send null to clear a part. */
 export class MentorLocationDto {
-  @IsOptional() @MaxLength(TEXT_LIMITS.place) @Transform(trim) @IsString() district?: string | null;
-  @IsOptional() @MaxLength(TEXT_LIMITS.place) @Transform(trim) @IsString() city?: string | null;
+  @IsOptional() @TextField({ max: TEXT_LIMITS.place, example: 'Ninh Kiều' }) district?: string | null;
+  @IsOptional() @TextField({ max: TEXT_LIMITS.place, example: 'Cần Thơ' }) city?: string | null;
 }
 
 /** Startups and companies the mentor must never be matched with. */
@@ -113,10 +111,10 @@ export class MentorAvailabilityDto {
  * over the stored group (the lists inside them are replaced).
  */
 export class MentorProfileFieldsDto {
-  @IsOptionalButNotNull() @MaxLength(TEXT_LIMITS.name) @MinLength(1, { message: 'name must not be empty' }) @Transform(trim) @IsString() name?: string;
-  @IsOptionalButNotNull() @MaxLength(TEXT_LIMITS.title) @Transform(trim) @IsString() title?: string;
-  @IsOptionalButNotNull() @MaxLength(TEXT_LIMITS.organisation) @Transform(trim) @IsString() organisation?: string;
-  @IsOptionalButNotNull() @MaxLength(TEXT_LIMITS.bio) @Transform(trim) @IsString() bio?: string;
+  @IsOptionalButNotNull() @TextField({ max: TEXT_LIMITS.name, required: true }) name?: string;
+  @IsOptionalButNotNull() @TextField({ max: TEXT_LIMITS.title }) title?: string;
+  @IsOptionalButNotNull() @TextField({ max: TEXT_LIMITS.organisation }) organisation?: string;
+  @IsOptionalButNotNull() @TextField({ max: TEXT_LIMITS.bio, multiline: true }) bio?: string;
 
   /** Sector codes (SPEC §9). */
   @IsOptionalButNotNull()

@@ -7,15 +7,15 @@ import {
   IsDefined,
   IsIn,
   IsOptional,
-  IsString,
   IsUrl,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { GROWTH_BASIS_CODES, SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../../core/taxonomy/taxonomy.js';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
+import { TextField } from '../../../core/http/text-field.js';
+import { IsOptionalButNotNull } from '../../../core/http/validation.js';
 import { STARTUP_KINDS } from '../eligibility.js';
 
 /** Vietnamese enterprise code: 10 digits, optionally "-" and 3 digits for a branch. */
@@ -28,10 +28,7 @@ export class StEnterpriseDto {
   @IsCalendarDate()
   certifiedOn!: string;
 
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(60)
+  @TextField({ max: 60, required: true, example: '15/DNKHCN-CT' })
   certificateNumber!: string;
 }
 
@@ -41,19 +38,17 @@ export class StEnterpriseDto {
  * fields (a company needs a code and a date) live in startup-rules.ts.
  */
 function startupFields(mode: 'create' | 'update') {
-  const presence = (): PropertyDecorator => (mode === 'create' ? IsDefined() : IsOptional());
+  // A core field may be left out of a PATCH, but not sent as null: null removes only optional fields.
+  const presence = (): PropertyDecorator => (mode === 'create' ? IsDefined() : IsOptionalButNotNull());
 
   class Fields {
     @presence()
-    @Transform(trim)
-    @IsString()
-    @MinLength(1, { message: 'name must not be empty' })
-    @MaxLength(160)
+    @TextField({ max: 160, required: true, example: 'Nấm Rơm Ô Môn' })
     name!: string;
 
+    /** Send null (or "") to clear it. */
     @IsOptional()
-    @IsString()
-    @MaxLength(4000)
+    @TextField({ max: 4000, multiline: true })
     description?: string;
 
     @presence()
@@ -97,9 +92,7 @@ function startupFields(mode: 'create' | 'update') {
     needs?: string[];
 
     @IsOptional()
-    @Transform(trim)
-    @IsString()
-    @MaxLength(60)
+    @TextField({ max: 60, example: 'Ô Môn' })
     district?: string;
 
     @IsOptional()

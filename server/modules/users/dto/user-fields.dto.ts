@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { TextField } from '../../../core/http/text-field.js';
 import { LOCALES } from '../user.model.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
 
@@ -17,10 +18,7 @@ export class UserFieldsDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(120)
+  @TextField({ max: 120, required: true, example: 'Nguyễn Thị Lan' })
   name!: string;
 
   @IsOptional()
