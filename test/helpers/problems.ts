@@ -23,6 +23,12 @@ export function expectProblem(response: TestResponse, status: number, code: stri
 /** The fields named by a problem's `errors[]`. */
 export const errorFields = (response: TestResponse): string[] => (response.body.errors as Array<{ field: string }>).map((e) => e.field);
 
+/** Asserts a 422 rule_violated (well-formed input that breaks a rule) naming exactly these fields. */
+export function expectRuleViolated(response: TestResponse, fields: string[]): void {
+  expectProblem(response, 422, 'rule_violated');
+  expect(errorFields(response)).to.have.members(fields);
+}
+
 /** Asserts a 400 validation_failed naming exactly these fields. */
 export function expectInvalidFields(response: TestResponse, fields: string[]): void {
   expectProblem(response, 400, 'validation_failed');

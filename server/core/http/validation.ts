@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { registerDecorator, validate, ValidateIf, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
-import { Invalid, type FieldError } from '../errors.js';
+import { Invalid, RuleViolated, type FieldError } from '../errors.js';
 
 /**
  * Checks of what kind a value is. When one of these fails, its message is
@@ -15,13 +15,24 @@ import { Invalid, type FieldError } from '../errors.js';
  */
 const TYPE_CHECKS = ['isDefined', 'isArray', 'isObject', 'nestedValidation', 'isString', 'isInt', 'isNumber', 'isBoolean'];
 
-/** One message per field: an unknown field, a null where null is not accepted, a wrong type, else the first check that failed. */
+/**
+ * Checks that relate a value to others (an end after its start, weekly
+ * windows that do not overlap): what JSON schema cannot say. Input that
+ * fails only these is well-formed and breaks a rule: 422, not 400.
+ */
+const ruleChecks = new Set<string>();
+
+/**
+ * One message per field: an unknown field, a null where null is not
+ * accepted, a wrong type, else the first check that failed, rules last.
+ */
 function fieldError(field: string, error: ValidationError): FieldError | undefined {
   const constraints = Object.entries(error.constraints ?? {});
   if (constraints.length === 0) return undefined;
   if (error.constraints?.whitelistValidation) return { field, code: 'unknown_field', message: `"${field}" is not an accepted field.` };
   if (error.value === null) return { field, code: 'not_null', message: `${field} must not be null.` };
-  const [code, message] = constraints.find(([name]) => TYPE_CHECKS.includes(name)) ?? constraints[0]!;
+  const [code, message] =
+    constraints.find(([name]) => TYPE_CHECKS.includes(name)) ?? constraints.find(([name]) => !ruleChecks.has(name)) ?? constraints[0]!;
   return { field, code, message };
 }
 
@@ -53,6 +64,7 @@ export async function parseDto<T extends object>(dto: ClassConstructor<T>, input
   });
   if (errors.length > 0) {
     const fieldErrors = flatten(errors);
+    if (fieldErrors.every((e) => ruleChecks.has(e.code))) assertRules(fieldErrors);
     const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
     throw new Invalid('validation_failed', `Some fields of the ${where} are invalid: ${fields}.`, fieldErrors);
   }
@@ -60,23 +72,33 @@ export async function parseDto<T extends object>(dto: ClassConstructor<T>, input
 }
 
 /**
- * Throws a 400 `validation_failed` naming every field in `errors`; used for
- * rules that span fields, checked after the DTO (a company needs its code,
- * a cohort ends after it starts).
+ * Throws a 422 `rule_violated` naming every field in `errors`: well-formed
+ * input that breaks a rule spanning fields or the present (a company needs
+ * its code, a cohort ends after it starts, a registration date is not in
+ * the future).
  */
-export function assertNoFieldErrors(errors: FieldError[]): void {
+export function assertRules(errors: FieldError[]): void {
   if (errors.length > 0) {
-    throw new Invalid('validation_failed', `Some fields are invalid: ${errors.map((e) => e.field).join(', ')}.`, errors);
+    throw new RuleViolated('rule_violated', `Some fields break the rules: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
   }
 }
 
-/** A custom class-validator decorator from a check and its message. */
+/** The JSON schema of each custom validator, by name, for the OpenAPI document (core/http/openapi.ts). */
+export const validatorSchemas = new Map<string, Record<string, unknown>>();
+
+/**
+ * A custom class-validator decorator from a check and its message. `schema`
+ * is what the check accepts as JSON schema, for the OpenAPI document: keep
+ * the two exactly equal, or say in the check's comment where they differ.
+ */
 export function defineValidator(
   name: string,
   check: (value: unknown, args: ValidationArguments) => boolean,
   message: string | ((args: ValidationArguments) => string),
   options?: ValidationOptions,
+  schema?: Record<string, unknown>,
 ): PropertyDecorator {
+  if (schema) validatorSchemas.set(name, schema);
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -85,6 +107,17 @@ export function defineValidator(
       options: { message, ...options },
       validator: { validate: check },
     });
+}
+
+/** A custom check that relates a value to others (see `ruleChecks`): failing only such checks is a 422. */
+export function defineRule(
+  name: string,
+  check: (value: unknown, args: ValidationArguments) => boolean,
+  message: (args: ValidationArguments) => string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  ruleChecks.add(name);
+  return defineValidator(name, check, message, options);
 }
 
 /**

@@ -46,4 +46,7 @@ export function addDays(date: string, days: number): string {
 
 /** Validator: a real calendar date `YYYY-MM-DD` (no 2023-02-29, no 2024-13-01). */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  defineValidator('isCalendarDate', isCalendarDate, (args) => `${args.property} must be a real date written YYYY-MM-DD`, options);
+  defineValidator('isCalendarDate', isCalendarDate, (args) => `${args.property} must be a real date written YYYY-MM-DD`, options, {
+    type: 'string',
+    format: 'date',
+  });

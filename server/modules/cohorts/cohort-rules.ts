@@ -3,7 +3,7 @@
  * unique. Checked after the DTO; every broken rule names its field.
  */
 import type { FieldError } from '../../core/errors.js';
-import { assertNoFieldErrors } from '../../core/http/validation.js';
+import { assertRules } from '../../core/http/validation.js';
 
 export interface CohortShape {
   startsOn: string;
@@ -30,7 +30,7 @@ export function cohortRuleErrors(cohort: CohortShape): FieldError[] {
   return errors;
 }
 
-/** Throws a 400 naming every broken rule. */
+/** Throws a 422 naming every broken rule. */
 export function assertCohortRules(cohort: CohortShape): void {
-  assertNoFieldErrors(cohortRuleErrors(cohort));
+  assertRules(cohortRuleErrors(cohort));
 }

@@ -15,8 +15,10 @@ export interface WeeklyRule {
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+export const START_TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+export const END_TIME_PATTERN = '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$';
+const START_TIME = new RegExp(START_TIME_PATTERN);
+const END_TIME = new RegExp(END_TIME_PATTERN);
 
 export const isStartTime = (value: unknown): value is string => typeof value === 'string' && START_TIME.test(value);
 export const isEndTime = (value: unknown): value is string => typeof value === 'string' && END_TIME.test(value);

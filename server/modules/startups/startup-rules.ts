@@ -4,7 +4,7 @@
  * reported with the field it concerns.
  */
 import type { FieldError } from '../../core/errors.js';
-import { assertNoFieldErrors } from '../../core/http/validation.js';
+import { assertRules } from '../../core/http/validation.js';
 
 export interface StartupShape {
   kind?: string;
@@ -46,7 +46,7 @@ export function startupRuleErrors(startup: StartupShape, today: string): FieldEr
   return errors;
 }
 
-/** Throws a 400 naming every broken rule. */
+/** Throws a 422 naming every broken rule. */
 export function assertStartupRules(startup: StartupShape, today: string): void {
-  assertNoFieldErrors(startupRuleErrors(startup, today));
+  assertRules(startupRuleErrors(startup, today));
 }

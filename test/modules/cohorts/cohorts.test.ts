@@ -60,18 +60,18 @@ describe('cohorts: create, list, read', () => {
       expect(response.body.managerIds).to.deep.equal([manager.id]);
     });
 
-    it('→ 400 naming endsOn when it is not after startsOn', async () => {
+    it('→ 422 rule_violated naming endsOn when it is not after startsOn', async () => {
       for (const endsOn of ['2026-04-30', '2026-05-01']) {
         const response = await post(manager.token, cohortBody({ endsOn }));
-        expect(response.status, endsOn).to.equal(400);
+        expectProblem(response, 422, 'rule_violated');
         expect(fields(response.body)).to.deep.equal(['endsOn']);
       }
     });
 
-    it('→ 400 naming milestoneTemplate.N.key for a key used twice', async () => {
+    it('→ 422 naming milestoneTemplate.N.key for a key used twice', async () => {
       const template = [...TEMPLATE, { key: 'mvp', title: 'Second MVP', dueWeeks: 20 }];
       const response = await post(manager.token, cohortBody({ milestoneTemplate: template }));
-      expect(response.status).to.equal(400);
+      expectProblem(response, 422, 'rule_violated');
       expect(response.body.errors).to.deep.include({
         field: `milestoneTemplate.${TEMPLATE.length}.key`,
         code: 'duplicate_key',

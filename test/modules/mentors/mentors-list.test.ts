@@ -128,9 +128,10 @@ describe('mentors: listing, filters and search', () => {
       expect(idsOf(await list(startup, 'topic=legal'))).to.deep.equal([]);
     });
 
-    it('GET /mentors?language= → mentors who speak it (case ignored)', async () => {
+    it('GET /mentors?language= → mentors who speak it; the code is ISO 639-1, lower case as the document says', async () => {
       expect(idsOf(await list(startup, 'language=fr'))).to.deep.equal(ids(quan));
-      expect(idsOf(await list(startup, 'language=EN'))).to.deep.equal(ids(hong, quan));
+      expect(idsOf(await list(startup, 'language=en'))).to.deep.equal(ids(hong, quan));
+      expectInvalidFields(await list(startup, 'language=EN'), ['language']);
     });
 
     it('GET /mentors?mode= → online and offline include mentors who do both; both means both', async () => {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
-import { errorFields, expectInvalidFields } from '../../helpers/problems.js';
+import { errorFields, expectInvalidFields, expectRuleViolated } from '../../helpers/problems.js';
 import { createMentor, type TestMentor } from './mentor-helpers.js';
 
 describe('mentors: profile validation', () => {
@@ -32,16 +32,20 @@ describe('mentors: profile validation', () => {
     expectInvalidFields(await create(weekly([1, '23:60', '24:00'])), ['availability.weekly.0.start']);
   });
 
-  it('POST /mentors → 400 naming availability.weekly.1.end when a rule ends before (or when) it starts', async () => {
+  it('POST /mentors → 422 naming availability.weekly.1.end when a rule ends before (or when) it starts', async () => {
     const response = await create(weekly([2, '08:00', '10:00'], [3, '14:00', '09:30']));
-    expectInvalidFields(response, ['availability.weekly.1.end']);
+    expectRuleViolated(response, ['availability.weekly.1.end']);
     expect(response.body.errors[0].code).to.equal('isAfterStart');
-    expectInvalidFields(await create(weekly([3, '14:00', '14:00'])), ['availability.weekly.0.end']);
+    expectRuleViolated(await create(weekly([3, '14:00', '14:00'])), ['availability.weekly.0.end']);
   });
 
-  it('POST /mentors → 400 naming availability.weekly when two rules of one weekday overlap', async () => {
+  it('POST /mentors → 400, not 422, when a rule also has a malformed time: the malformed field comes first', async () => {
+    expectInvalidFields(await create(weekly([3, '14:00', '09:30'], [4, '25:00', '26:00'])), ['availability.weekly.0.end', 'availability.weekly.1.start', 'availability.weekly.1.end']);
+  });
+
+  it('POST /mentors → 422 naming availability.weekly when two rules of one weekday overlap', async () => {
     const response = await create(weekly([1, '09:00', '12:00'], [2, '09:00', '12:00'], [1, '11:30', '13:00']));
-    expectInvalidFields(response, ['availability.weekly']);
+    expectRuleViolated(response, ['availability.weekly']);
     expect(messageOf(response, 'availability.weekly')).to.include('rules 0 and 2 overlap on Monday');
   });
 

@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO6391, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { LANGUAGE_CODES } from '../../../core/taxonomy/languages.js';
 import { ListQueryDto } from '../../../core/http/pagination.js';
 import { SECTOR_CODES, STAGE_CODES, TOPIC_CODES, type Sector, type Stage, type Topic } from '../../../core/taxonomy/taxonomy.js';
 import { MENTOR_MODES, MENTOR_STATUSES, type MentorMode, type MentorStatus } from '../mentor-profile.js';
@@ -14,8 +14,7 @@ export class ListMentorsQueryDto extends ListQueryDto {
   @IsOptional() @IsIn(TOPIC_CODES) topic?: Topic;
   /** Mentors who speak this ISO 639-1 language. */
   @IsOptional()
-  @IsISO6391({ message: 'language must be a two-letter ISO 639-1 code such as vi' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsIn(LANGUAGE_CODES, { message: 'language must be a two-letter ISO 639-1 code such as vi' })
   language?: string;
   /** Staff only: others always see active mentors, and asking for another status is a 403. */
   @IsOptional() @IsIn(MENTOR_STATUSES) status?: MentorStatus;

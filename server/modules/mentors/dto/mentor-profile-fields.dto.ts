@@ -8,7 +8,7 @@
  * Decorators run bottom-up, so each field's type check sits next to it and
  * is the one reported when the type is wrong (one message per field).
  */
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +16,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO6391,
   IsMongoId,
   IsOptional,
   Matches,
@@ -31,11 +30,9 @@ import { ENTERPRISE_CODE } from '../../startups/dto/startup-fields.dto.js';
 import { MENTOR_MODES, PROFILE_NUMBERS, TEXT_LIMITS, type MentorMode } from '../mentor-profile.js';
 import { IsOptionalButNotNull } from '../../../core/http/validation.js';
 import { TextField } from '../../../core/http/text-field.js';
-import { HasNoOverlappingRules, IsAfterStart, IsEndTime, IsIanaZone, IsStartTime } from './mentor-validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerCaseEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item)) : value;
+import { LANGUAGE_CODES } from '../../../core/taxonomy/languages.js';
+import { TIME_ZONES } from '../../../core/time/time-zones.js';
+import { HasNoOverlappingRules, IsAfterStart, IsEndTime, IsStartTime } from './mentor-validators.js';
 
 const MAX_WEEKLY_RULES = 50;
 const MAX_BLOCKED_DATES = 400;
@@ -140,17 +137,15 @@ export class MentorProfileFieldsDto {
   /** ISO 639-1 codes (`vi`, `en`, `fr`), at least one. */
   @IsOptionalButNotNull()
   @ArrayUnique()
-  @IsISO6391({ each: true, message: 'languages must hold two-letter ISO 639-1 codes such as vi, en' })
+  @IsIn(LANGUAGE_CODES, { each: true, message: 'languages must hold two-letter ISO 639-1 codes such as vi, en' })
   @ArrayMaxSize(20)
   @ArrayMinSize(1, { message: 'languages must name at least one language' })
-  @Transform(lowerCaseEach)
   @IsArray()
   languages?: string[];
 
   @JSONSchema({ type: 'string', description: 'IANA zone of the weekly rules; Asia/Ho_Chi_Minh when left out', example: 'Asia/Ho_Chi_Minh' })
   @IsOptionalButNotNull()
-  @IsIanaZone()
-  @Transform(trim)
+  @IsIn(TIME_ZONES, { message: 'timezone must be an IANA time zone name such as Asia/Ho_Chi_Minh' })
   timezone?: string;
 
   @IsOptionalButNotNull() @IsIn(MENTOR_MODES) mode?: MentorMode;

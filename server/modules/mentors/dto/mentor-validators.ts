@@ -1,29 +1,25 @@
-/** class-validator decorators for mentor profiles: zones, times of day, weekly rules. */
+/** class-validator decorators for mentor profiles: times of day, weekly rules. */
 import type { ValidationOptions } from 'class-validator';
-import { defineValidator as decorator } from '../../../core/http/validation.js';
-import { IANAZone } from 'luxon';
-import { isEndTime, isStartTime, minutesOfDay, overlappingRules, WEEKDAY_NAMES, type WeeklyRule } from '../availability.js';
-
-/** An IANA zone name that this runtime knows (`Asia/Ho_Chi_Minh`). */
-export const IsIanaZone = (options?: ValidationOptions) =>
-  decorator(
-    'isIanaZone',
-    (value) => typeof value === 'string' && IANAZone.isValidZone(value),
-    (args) => `${args.property} must be an IANA time zone name such as Asia/Ho_Chi_Minh`,
-    options,
-  );
+import { defineRule, defineValidator as decorator } from '../../../core/http/validation.js';
+import { END_TIME_PATTERN, isEndTime, isStartTime, minutesOfDay, overlappingRules, START_TIME_PATTERN, WEEKDAY_NAMES, type WeeklyRule } from '../availability.js';
 
 /** `HH:mm` from 00:00 to 23:59. */
 export const IsStartTime = (options?: ValidationOptions) =>
-  decorator('isStartTime', (value) => isStartTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 23:59`, options);
+  decorator('isStartTime', (value) => isStartTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 23:59`, options, {
+    type: 'string',
+    pattern: START_TIME_PATTERN,
+  });
 
 /** `HH:mm` from 00:00 to 24:00 (the end of the day). */
 export const IsEndTime = (options?: ValidationOptions) =>
-  decorator('isEndTime', (value) => isEndTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 24:00`, options);
+  decorator('isEndTime', (value) => isEndTime(value), (args) => `${args.property} must be a time HH:mm between 00:00 and 24:00`, options, {
+    type: 'string',
+    pattern: END_TIME_PATTERN,
+  });
 
 /** Later than the sibling `start` (checked only when both are well-formed times; their own checks report the rest). */
 export const IsAfterStart = (options?: ValidationOptions) =>
-  decorator(
+  defineRule(
     'isAfterStart',
     (value, args) => {
       const start = (args.object as { start?: unknown }).start;
@@ -37,7 +33,7 @@ const overlapsOf = (value: unknown) => (Array.isArray(value) ? overlappingRules(
 
 /** No two weekly rules of the same weekday overlap (touching is fine). The message names each overlapping pair. */
 export const HasNoOverlappingRules = (options?: ValidationOptions) =>
-  decorator(
+  defineRule(
     'noOverlappingRules',
     (value) => overlapsOf(value).length === 0,
     (args) => {

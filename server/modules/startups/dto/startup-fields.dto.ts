@@ -7,7 +7,6 @@ import {
   IsDefined,
   IsIn,
   IsOptional,
-  IsUrl,
   Matches,
   MaxLength,
   ValidateNested,
@@ -17,6 +16,13 @@ import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { TextField } from '../../../core/http/text-field.js';
 import { IsOptionalButNotNull } from '../../../core/http/validation.js';
 import { STARTUP_KINDS } from '../eligibility.js';
+
+/**
+ * A web address: http(s), a host name of dot-separated labels, an optional
+ * port, path and query. The check and the OpenAPI pattern are this one
+ * expression, so the two agree exactly (a URL library's rules would not).
+ */
+export const WEBSITE = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?::\d{1,5})?(?:[/?#]\S*)?$/;
 
 /** Vietnamese enterprise code: 10 digits, optionally "-" and 3 digits for a branch. */
 export const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/;
@@ -96,7 +102,7 @@ function startupFields(mode: 'create' | 'update') {
     district?: string;
 
     @IsOptional()
-    @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+    @Matches(WEBSITE, { message: 'website must be an http or https address such as https://luaxanh.vn' })
     @MaxLength(300)
     website?: string;
 
