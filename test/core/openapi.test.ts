@@ -42,6 +42,50 @@ describe('OpenAPI document and docs', () => {
     expect(body.components.schemas.CreateStartupDto.required).to.include.members(['name', 'kind', 'sectors']);
   });
 
+  it('publishes only what routes use: no configuration schema, no secret', async () => {
+    const { body, text } = await runway.http('GET', '/api/v1/openapi.json');
+    expect(body.components.schemas).not.to.have.any.keys('Config', 'EligibilitySweepPayload', 'ListQueryDto');
+    expect(text).not.to.match(/JWT_SECRET|MONGODB_URI|development-secret/i);
+    const refs = new Set([...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
+    for (const name of Object.keys(body.components.schemas)) expect(refs.has(name), `${name} is published but nothing refers to it`).to.equal(true);
+  });
+
+  it('request schemas refuse unknown keys and say which fields may be null; every request body has an example', async () => {
+    const { body } = await runway.http('GET', '/api/v1/openapi.json');
+    const { schemas } = body.components;
+    expect(schemas.UpdateStartupDto.additionalProperties).to.equal(false);
+    expect(schemas.MentorLocationDto.additionalProperties).to.equal(false);
+    // description may be sent as null to clear it; name may not.
+    expect(schemas.UpdateStartupDto.properties.description.anyOf).to.deep.include({ type: 'null' });
+    expect(schemas.UpdateStartupDto.properties.name).not.to.have.property('anyOf');
+    expect(schemas.UpdateStartupDto.properties.name.pattern).to.be.a('string');
+    expect(schemas.StEnterpriseDto.properties.certifiedOn).to.include({ type: 'string', format: 'date' });
+    expect(schemas.MentorProfileFieldsDto.properties.languages.items.enum).to.include.members(['vi', 'en', 'km']);
+    expect(schemas.MentorProfileFieldsDto.properties.timezone.enum).to.include('Asia/Ho_Chi_Minh');
+    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (operation.requestBody) expect(operation.requestBody.content['application/json']!.example, `${method} ${path}`).to.exist;
+      }
+    }
+  });
+
+  it('response schemas list every field as present, null where it can be null; statuses include 404, 429 and 503 where they apply', async () => {
+    const { body } = await runway.http('GET', '/api/v1/openapi.json');
+    const { schemas } = body.components;
+    expect(schemas.StartupView.required).to.include.members(['enterpriseCode', 'eligibleUntil', 'website', 'stEnterprise']);
+    expect(schemas.StartupView.properties.eligibleUntil.anyOf).to.deep.include({ type: 'null' });
+    expect(schemas.StartupPageView.properties.nextCursor.anyOf).to.deep.include({ type: 'null' });
+    expect(schemas.MentorStatsView.properties.rating.anyOf).to.deep.include({ type: 'null' });
+    // A DTO used in responses too gets a response-side schema of its own.
+    expect(schemas.MentorView.properties.location.$ref).to.equal('#/components/schemas/MentorLocationView');
+    expect(schemas.MentorLocationView.required).to.have.members(['district', 'city']);
+    expect(Object.keys(body.paths['/api/v1/startups/{id}/members'].post.responses)).to.include.members(['403', '404', '409', '422']);
+    expect(Object.keys(body.paths['/api/v1/auth/register'].post.responses)).to.include.members(['409', '429', '503']);
+    expect(Object.keys(body.paths['/api/v1/startups'].get.responses)).to.include('403');
+    expect(body.paths['/healthz'].get.responses).not.to.have.property('503');
+    expect(body.paths['/api/v1/cohorts'].post.responses['201'].links.Admit.operationId).to.equal('postApiV1CohortsIdAdmissions');
+  });
+
   it('serves the interactive docs at /api/docs, with no third-party hosts', async () => {
     const response = await runway.http('GET', '/api/docs/');
     expect(response.status).to.equal(200);

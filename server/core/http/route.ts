@@ -12,12 +12,22 @@ import { parseDto } from './validation.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** An OpenAPI link: which operation can follow this response, and where its parameters come from. */
+export interface RouteLink {
+  /** `<method> <path>` of the route it leads to, as declared: `get /api/v1/startups/:id`. */
+  to: string;
+  /** Parameter name → runtime expression, e.g. `{ id: '$response.body#/id' }`. */
+  parameters: Record<string, string>;
+}
+
 export interface RouteResponse {
   description: string;
   /** A class with class-validator decorators describing the JSON body. */
   schema?: ClassConstructor<object>;
   /** A non-JSON body, e.g. text/html or text/calendar. */
   contentType?: string;
+  /** Operations a client (and the stateful fuzzer) can call next with what this response holds. */
+  links?: Record<string, RouteLink>;
 }
 
 export interface RouteContext<B, Q, U extends AuthUser | undefined = AuthUser | undefined> {
@@ -49,6 +59,10 @@ interface RouteFields<B, Q> {
   responses: Record<number, RouteResponse>;
   /** Extra middleware that runs before validation (rate limits). */
   before?: RequestHandler[];
+  /** A valid request body, shown in the document (required with `body`). */
+  example?: unknown;
+  /** False for the few routes that never touch the database (so cannot answer 503). */
+  usesDatabase?: false;
 }
 
 /** A route anyone may call. */

@@ -25,6 +25,19 @@ import { withdrawStartup } from './usecases/withdraw-startup.js';
 
 const STAFF = ['manager', 'admin'] as const;
 
+/** What a client may do next with a cohort it was given. */
+const cohortLinks = {
+  GetCohort: { to: 'get /api/v1/cohorts/:id', parameters: { id: '$response.body#/id' } },
+  GetBoard: { to: 'get /api/v1/cohorts/:id/board', parameters: { id: '$response.body#/id' } },
+  Admit: { to: 'post /api/v1/cohorts/:id/admissions', parameters: { id: '$response.body#/id' } },
+};
+/** …and with an admission. */
+const admissionLinks = {
+  Withdraw: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/withdraw', parameters: { id: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
+  Graduate: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/graduate', parameters: { id: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
+  ListMilestones: { to: 'get /api/v1/milestones', parameters: { cohortId: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
+};
+
 /** Cohorts, admissions and the cohort board (SPEC §6). */
 export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
   const today = () => todayInVietnam(ctx.now());
@@ -36,9 +49,21 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['cohorts'],
       auth: STAFF,
       body: CreateCohortDto,
+      example: {
+        name: 'Mekong Startup Runway 2027 — Nông nghiệp',
+        programme: 'Mekong Startup Runway',
+        year: 2027,
+        startsOn: '2027-03-01',
+        endsOn: '2027-08-31',
+        weights: { sectorFit: 3, topicOverlap: 3 },
+        milestoneTemplate: [
+          { key: 'customer-interviews', title: 'Phỏng vấn 20 khách hàng', dueWeeks: 2 },
+          { key: 'mvp', title: 'Sản phẩm mẫu / MVP', description: 'Năm khách hàng dùng thử.', dueWeeks: 10 },
+        ],
+      },
       responses: {
-        201: { description: 'Created', schema: CohortView },
-        422: { description: 'A named manager is not an active manager' },
+        201: { description: 'Created', schema: CohortView, links: cohortLinks },
+        422: { description: 'A named manager is not an active manager, it ends before it starts, or a template key repeats (`rule_violated`)' },
       },
       handler: async ({ user, body }) => ({ status: 201, body: presentCohort(await createCohort(user, body, ctx)) }),
     }),
@@ -58,7 +83,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'One cohort',
       tags: ['cohorts'],
       auth: 'authenticated',
-      responses: { 200: { description: 'The cohort', schema: CohortView }, 404: { description: 'Not found or not visible' } },
+      responses: { 200: { description: 'The cohort', schema: CohortView, links: cohortLinks }, 404: { description: 'Not found or not visible' } },
       handler: async ({ user, params }) => ({ body: presentCohort(await getCohort(user, params.id!)) }),
     }),
     defineRoute<AdmitStartupDto>({
@@ -68,8 +93,17 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['cohorts'],
       auth: STAFF,
       body: AdmitStartupDto,
+      example: { startupId: '6b0a9f84a568e2f4adc520c3' },
       responses: {
-        201: { description: 'Admitted, with its milestones', schema: AdmissionWithMilestonesView },
+        201: {
+          description: 'Admitted, with its milestones',
+          schema: AdmissionWithMilestonesView,
+          links: {
+            ...admissionLinks,
+            GetMilestone: { to: 'get /api/v1/milestones/:id', parameters: { id: '$response.body#/milestones/0/id' } },
+            ChangeMilestone: { to: 'patch /api/v1/milestones/:id', parameters: { id: '$response.body#/milestones/0/id' } },
+          },
+        },
         403: { description: 'Not one of this cohort’s managers' },
         404: { description: 'No such cohort or startup' },
         409: { description: 'Already admitted' },

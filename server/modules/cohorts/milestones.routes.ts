@@ -49,6 +49,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['milestones'],
       auth: 'authenticated',
       body: UpdateMilestoneDto,
+      example: { state: 'in_progress', note: 'Đã phỏng vấn 12/20 khách hàng.' },
       responses: {
         200: { description: 'Updated', schema: MilestoneView },
         403: { description: 'Staff who do not manage this cohort; or a founder waiving (`waive_needs_manager`)' },

@@ -39,6 +39,7 @@ export function healthRoutes(ctx: AppContext): RouteSpec[] {
       path: '/healthz',
       summary: 'The process is up',
       tags: ['health'],
+      usesDatabase: false,
       responses: { 200: { description: 'Up', schema: HealthView } },
       handler: () => ({ body: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } }),
     }),

@@ -21,7 +21,30 @@ import { updateMentorProfile } from './usecases/update-mentor-profile.js';
 /** Mentor profiles (SPEC §3): self-service for mentors, approval by staff, a directory for everyone signed in. */
 
 const tags = ['mentors'];
-const profile = (description: string) => ({ description, schema: MentorView });
+/** What a client may do next with a profile it was given. */
+const profileLinks = {
+  GetMentor: { to: 'get /api/v1/mentors/:id', parameters: { id: '$response.body#/id' } },
+  ChangeMentor: { to: 'patch /api/v1/mentors/:id', parameters: { id: '$response.body#/id' } },
+  ApproveMentor: { to: 'post /api/v1/mentors/:id/approve', parameters: { id: '$response.body#/id' } },
+  PauseMentor: { to: 'post /api/v1/mentors/:id/pause', parameters: { id: '$response.body#/id' } },
+  ResumeMentor: { to: 'post /api/v1/mentors/:id/resume', parameters: { id: '$response.body#/id' } },
+};
+const profile = (description: string) => ({ description, schema: MentorView, links: profileLinks });
+const brokenRule = { description: 'Weekly windows that end before they start or overlap (`rule_violated`)' };
+const example = {
+  name: 'Trần Văn Minh',
+  title: 'Tiến sĩ, Khoa Nông nghiệp',
+  organisation: 'Trường Đại học Cần Thơ',
+  bio: 'Nông nghiệp công nghệ cao và chuỗi giá trị lúa gạo.',
+  sectors: ['agriculture', 'food_processing'],
+  stages: ['prototype', 'mvp'],
+  expertise: ['business_model', 'technology'],
+  languages: ['vi', 'en'],
+  mode: 'both',
+  location: { district: 'Ninh Kiều', city: 'Cần Thơ' },
+  capacity: { maxActiveMentees: 3, maxSessionsPerMonth: 8 },
+  availability: { weekly: [{ weekday: 2, start: '18:30', end: '21:00' }], blockedDates: [] },
+};
 const notFound = { description: 'No such mentor, or not visible to the caller' };
 const invalidTransition = { description: 'The profile is not in the state this change starts from (`invalid_transition`)' };
 
@@ -37,9 +60,11 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor'],
       body: CreateMentorDto,
+      example,
       responses: {
         201: profile('Created, status pending'),
         409: { description: 'You already have a profile (`mentor_profile_exists`)' },
+        422: brokenRule,
       },
       handler: async ({ user, body }) => ({ status: 201, body: presentFor(user)(await createMentorProfile(user, body)) }),
     }),
@@ -84,7 +109,9 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: ['mentor', 'admin'],
       body: MentorProfileFieldsDto,
+      example: { title: 'Phó Giáo sư', availability: { weekly: [{ weekday: 6, start: '08:00', end: '11:30' }] } },
       responses: {
+        422: brokenRule,
         200: profile('The changed profile'),
         403: { description: 'Not your profile' },
         404: notFound,

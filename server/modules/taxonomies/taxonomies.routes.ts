@@ -18,6 +18,7 @@ export function taxonomiesRoutes(): RouteSpec[] {
       path: '/api/v1/taxonomies',
       summary: 'Sectors, topics, stages and growth bases with Vietnamese and English labels',
       tags: ['taxonomies'],
+      usesDatabase: false,
       responses: { 200: { description: 'The taxonomies', schema: TaxonomiesView } },
       handler: () => ({ body: { sectors: SECTORS, topics: TOPICS, stages: STAGES, growthBases: GROWTH_BASES }, headers: { 'Cache-Control': 'public, max-age=3600' } }),
     }),

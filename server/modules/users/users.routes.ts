@@ -25,6 +25,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Register as a startup founder or a mentor',
       tags: ['auth'],
       body: RegisterUserDto,
+      example: { email: 'lan.nguyen@example.vn', password: 'mat-khau-du-dai', name: 'Nguyễn Thị Lan', role: 'startup', locale: 'vi' },
       before: [ctx.rateLimits.perIp],
       responses: {
         201: { description: 'Registered and signed in', schema: AuthResultView },
@@ -41,6 +42,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Sign in with email and password',
       tags: ['auth'],
       body: LoginDto,
+      example: { email: 'startup@runway.demo', password: 'runway-demo-2026' },
       before: [ctx.rateLimits.perIp, ctx.rateLimits.login],
       responses: {
         200: { description: 'Signed in', schema: AuthResultView },
@@ -70,8 +72,16 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['users'],
       auth: ['admin'],
       body: CreateUserDto,
+      example: { email: 'quanly2@example.vn', password: 'mat-khau-du-dai', name: 'Trần Thị Thu Hà', role: 'manager' },
       responses: {
-        201: { description: 'Created', schema: UserView },
+        201: {
+          description: 'Created',
+          schema: UserView,
+          links: {
+            GetUser: { to: 'get /api/v1/users/:id', parameters: { id: '$response.body#/id' } },
+            ChangeUser: { to: 'patch /api/v1/users/:id', parameters: { id: '$response.body#/id' } },
+          },
+        },
         409: { description: 'The email is taken' },
       },
       handler: async ({ body }) => ({ status: 201, body: presentUser(await createUser(body, ctx)) }),
@@ -102,6 +112,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['users'],
       auth: ['admin'],
       body: UpdateUserDto,
+      example: { status: 'deactivated' },
       responses: {
         200: { description: 'The user as changed', schema: UserView },
         404: { description: 'No such user' },
