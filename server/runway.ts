@@ -12,6 +12,7 @@ import { loadDemoData, type DemoLogin } from '../fixtures/demo.js';
 import { createApp } from './app.js';
 import type { AppContext } from './core/app-context.js';
 import { createAuth } from './core/auth/passport.js';
+import { resolveTokenSecret } from './core/auth/token-secret.js';
 import type { TokenSettings } from './core/auth/tokens.js';
 import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
@@ -75,7 +76,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   await worker.start();
 
   const tokens: TokenSettings = {
-    secret: config.JWT_SECRET,
+    secret: await resolveTokenSecret(config),
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     ttlSeconds: config.JWT_TTL_SECONDS,

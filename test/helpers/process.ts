@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { sendRequest, testDatabaseUri } from './runway.js';
+import { sendRequest, TEST_JWT_SECRET, testDatabaseUri } from './runway.js';
 
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -33,6 +33,7 @@ export async function startRunwayProcess(dbName: string, env: Record<string, str
       MONGODB_URI: testDatabaseUri(),
       DB_NAME: dbName,
       DEMO_DATA: 'false',
+      JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     },

@@ -35,6 +35,9 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
+/** The signing secret of every Runway a test starts, in this process or another, so their tokens are interchangeable. */
+export const TEST_JWT_SECRET = 'runway-tests-only-secret-0123456789abcdef';
+
 export function uniqueDbName(): string {
   return `test_${randomBytes(6).toString('hex')}`;
 }
@@ -67,6 +70,7 @@ export async function startTestRunway(env: Record<string, string> = {}, options:
     DB_NAME: uniqueDbName(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'false',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOGIN_RATE_LIMIT: '5',
     JOBS_PROCESS_EVERY_MS: '200',
     SHUTDOWN_TIMEOUT_MS: '3000',

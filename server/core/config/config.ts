@@ -16,9 +16,6 @@ import {
   validateSync,
 } from 'class-validator';
 
-/** The development-only signing secret; refused when NODE_ENV=production. */
-export const DEV_JWT_SECRET = 'runway-development-secret-do-not-use-in-production';
-
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) => {
@@ -68,11 +65,12 @@ export class Config {
   @IsBoolean()
   LOG_PRETTY?: boolean;
 
-  @ValidateIf((c: Config) => c.NODE_ENV === 'production' || c.JWT_SECRET !== DEV_JWT_SECRET)
-  @IsString()
+  /** Required in production; elsewhere, when empty, one is generated and kept in the data folder (core/auth/token-secret.ts). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: Config) => c.NODE_ENV === 'production' || c.JWT_SECRET !== undefined)
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  @Matches(new RegExp(`^(?!${DEV_JWT_SECRET}$)`), { message: 'JWT_SECRET must be set to your own secret in production' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  @IsString({ message: 'JWT_SECRET is required in production: 32 or more random characters' })
+  JWT_SECRET?: string;
 
   @IsString()
   @MinLength(1)
@@ -157,7 +155,7 @@ export class ConfigError extends Error {
  * Unknown variables are ignored; known ones are converted and validated together.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA']);
+  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
