@@ -91,7 +91,13 @@ class SchemaBook {
     this.raw = validationMetadatasToSchemas({
       classTransformerMetadataStorage: defaultMetadataStorage,
       refPointerPrefix: SCHEMA_PREFIX,
-      additionalConverters: { isDateString: { type: 'string', format: 'date-time' }, ...Object.fromEntries(validatorSchemas) },
+      additionalConverters: {
+        isDateString: { type: 'string', format: 'date-time' },
+        // The defaults also say `type: number`, which overrode `integer` from @IsInt on the same property.
+        min: (meta: { constraints: unknown[] }) => ({ minimum: meta.constraints[0] as number }),
+        max: (meta: { constraints: unknown[] }) => ({ maximum: meta.constraints[0] as number }),
+        ...Object.fromEntries(validatorSchemas),
+      },
     }) as Record<string, Json>;
   }
 

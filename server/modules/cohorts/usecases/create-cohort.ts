@@ -11,7 +11,7 @@ import type { CreateCohortDto } from '../dto/create-cohort.dto.js';
 import { withDefaultWeights } from '../matching-weights.js';
 
 /** The cohort's managers: those named, plus the creator when a manager (an admin creator is not added). */
-function managerIdsFor(actor: AuthUser, named: readonly string[] = []): string[] {
+function managerIdsFor(actor: AuthUser, named: readonly string[]): string[] {
   return actor.role === 'manager' ? [...new Set([actor.id, ...named])] : [...named];
 }
 
@@ -30,7 +30,8 @@ async function assertManagers(named: readonly string[]): Promise<void> {
 export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps: UseCaseDeps): Promise<CohortRecord> {
   if (!cohortsPolicy.canCreate(actor)) throw new Forbidden('forbidden', 'Only managers and admins create cohorts.');
   assertCohortRules(input);
-  await assertManagers(input.managerIds ?? []);
+  const named = input.managerIds ?? []; // null, like leaving it out: no other managers
+  await assertManagers(named);
 
   const cohort = await cohortsRepository.create({
     name: input.name,
@@ -38,7 +39,7 @@ export async function createCohort(actor: AuthUser, input: CreateCohortDto, deps
     year: input.year,
     startsOn: input.startsOn,
     endsOn: input.endsOn,
-    managerIds: managerIdsFor(actor, input.managerIds).map((id) => new mongoose.Types.ObjectId(id)),
+    managerIds: managerIdsFor(actor, named).map((id) => new mongoose.Types.ObjectId(id)),
     weights: withDefaultWeights(input.weights),
     milestoneTemplate: input.milestoneTemplate.map((item) => ({ ...item, description: item.description ?? '' })),
     searchText: buildSearchText([input.name, input.programme, String(input.year)]),
