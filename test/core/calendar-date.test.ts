@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addDays, daysBetween } from '../../server/core/time/calendar-date.js';
+import { addDays, daysBetween, isCalendarDate } from '../../server/core/time/calendar-date.js';
 
 const calendarDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -23,5 +23,12 @@ describe('calendar dates: addDays and daysBetween', () => {
     expect(addDays('2023-02-28', 1)).to.equal('2023-03-01');
     expect(addDays('2025-12-31', 1)).to.equal('2026-01-01');
     expect(daysBetween('2026-06-30', '2026-03-31')).to.equal(-91);
+  });
+
+  it('accepts real dates of the years 1900–2999 only, where the arithmetic stays four-digit', () => {
+    for (const date of ['1900-01-01', '2024-02-29', '2999-12-31']) expect(isCalendarDate(date), date).to.equal(true);
+    for (const date of ['0050-01-01', '1899-12-31', '3000-01-01', '9999-12-01', '2023-02-29', '2024-13-01', '+02024-01-01']) {
+      expect(isCalendarDate(date), date).to.equal(false);
+    }
   });
 });

@@ -96,11 +96,12 @@ function toAppError(error: unknown): AppError | undefined {
     ]);
   }
   if (error instanceof mongoose.Error.ValidationError) {
-    const errors = Object.values(error.errors).map((e) => ({
-      field: e.path,
-      code: e instanceof mongoose.Error.CastError ? 'invalid_value' : 'rule_violated',
-      message: e.message,
-    }));
+    // The DTOs should have caught this; say which field and rule, not mongoose's wording.
+    const errors = Object.values(error.errors).map((e) =>
+      e instanceof mongoose.Error.CastError
+        ? { field: e.path, code: 'invalid_value', message: `Expected a valid ${e.kind}.` }
+        : { field: e.path, code: 'rule_violated', message: `${e.path} breaks the rule "${e.kind}".` },
+    );
     return new RuleViolated('validation_failed', 'Some fields break the rules.', errors);
   }
   if (isDuplicateKey(error)) {

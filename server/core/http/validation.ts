@@ -4,8 +4,17 @@
  * `whitelist` + `forbidNonWhitelisted`, and every failing field is reported.
  */
 import 'reflect-metadata';
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { registerDecorator, validate, ValidateIf, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
+import { plainToInstance, Type, type ClassConstructor } from 'class-transformer';
+import {
+  IsObject,
+  registerDecorator,
+  validate,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+  type ValidationError,
+  type ValidationOptions,
+} from 'class-validator';
 import { Invalid, RuleViolated, type FieldError } from '../errors.js';
 
 /**
@@ -40,6 +49,8 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = fieldError(field, error);
+    // An array where an object belongs: its elements' errors would only repeat that.
+    if (own && TYPE_CHECKS.includes(own.code)) return [own];
     return (own ? [own] : []).concat(flatten(error.children ?? [], field));
   });
 }
@@ -68,7 +79,40 @@ export async function parseDto<T extends object>(dto: ClassConstructor<T>, input
     const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
     throw new Invalid('validation_failed', `Some fields of the ${where} are invalid: ${fields}.`, fieldErrors);
   }
+  normalize(instance);
   return instance;
+}
+
+/** Per DTO prototype: the properties to rewrite once the input is valid (see `Normalize`). */
+const normalizers = new Map<object, Map<string, (value: string) => string>>();
+
+/**
+ * Rewrites a string property after validation has passed (NFC, trimming).
+ * The checks, like the OpenAPI document, see the value as sent; what is
+ * stored is the normalized form.
+ */
+export function Normalize(rewrite: (value: string) => string): PropertyDecorator {
+  return (target, property) => {
+    const own = normalizers.get(target) ?? new Map<string, (value: string) => string>();
+    own.set(property as string, rewrite);
+    normalizers.set(target, own);
+  };
+}
+
+function normalize(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(normalize);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const [property, rewrite] of normalizers.get(proto) ?? []) {
+      const current = record[property];
+      if (typeof current === 'string') record[property] = rewrite(current);
+    }
+  }
+  for (const child of Object.values(record)) normalize(child);
 }
 
 /**
@@ -125,3 +169,15 @@ export function defineRule(
  * PATCH fields that cannot be cleared (IsOptional would let null through).
  */
 export const IsOptionalButNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/**
+ * One nested object of class `type`. ValidateNested alone validates each
+ * element of an array, so `[]` would pass where an object is required.
+ */
+export function NestedObject(type: () => ClassConstructor<object>): PropertyDecorator {
+  return (target, property) => {
+    IsObject()(target, property);
+    ValidateNested()(target, property);
+    Type(type)(target, property);
+  };
+}

@@ -49,7 +49,7 @@ const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
 // eslint-disable-next-line no-misleading-character-class
 const ONLY_INVISIBLE = new RegExp(`^[${INVISIBLE}]*$`);
 
-/** Why `value` (already normalized) may not be stored, or undefined when it may. */
+/** Why `value` (as sent) may not be stored, or undefined when it may. */
 export function textProblem(value: string, rules: TextRules): string | undefined {
   if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not valid Unicode)';
   if ((rules.multiline ? MULTI_LINE_CONTROL : SINGLE_LINE_CONTROL).test(value)) {

@@ -10,7 +10,13 @@ import { defineValidator } from '../http/validation.js';
 /** The programme's zone: "today" is Can Tho's date, whatever the server's TZ. */
 export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
 
-const SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Years 1900 to 2999: every date the programme deals in (registrations,
+ * cohorts, certificates), and four-digit years through any arithmetic on
+ * them — `Date.UTC` reads years 0–99 as 1900–1999, and years past 9999
+ * would not print as `YYYY`.
+ */
+const SHAPE = /^(19|2\d)\d\d-\d{2}-\d{2}$/;
 
 /** The luxon date (at midnight UTC, for arithmetic only) of a valid `YYYY-MM-DD`, else undefined. */
 export function parseCalendarDate(value: unknown): DateTime | undefined {
@@ -44,9 +50,12 @@ export function addDays(date: string, days: number): string {
   return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Validator: a real calendar date `YYYY-MM-DD` (no 2023-02-29, no 2024-13-01). */
+/** Validator: a real calendar date `YYYY-MM-DD` from 1900 to 2999 (no 2023-02-29, no 2024-13-01). */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  defineValidator('isCalendarDate', isCalendarDate, (args) => `${args.property} must be a real date written YYYY-MM-DD`, options, {
-    type: 'string',
-    format: 'date',
-  });
+  defineValidator(
+    'isCalendarDate',
+    isCalendarDate,
+    (args) => `${args.property} must be a real date written YYYY-MM-DD, in the years 1900 to 2999`,
+    options,
+    { type: 'string', format: 'date', pattern: '^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$' },
+  );

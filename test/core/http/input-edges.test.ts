@@ -138,6 +138,13 @@ describe('HTTP: inputs at the edges', () => {
       expect(found.body.items.map((s: { id: string }) => s.id)).to.include(created.body.id);
     });
 
+    it('checks judge the value as sent, like the document: a line break or a tab around a one-line name → 400; a padded name past the limit → 400', async () => {
+      expectInvalidFields(await patchStartup({ name: ' \n Nấm \t' }), ['name']);
+      expectInvalidFields(await patchStartup({ name: ` ${'a'.repeat(160)}   ` }), ['name']);
+      expect((await patchStartup({ name: ` ${'a'.repeat(150)} ` })).body.name).to.equal('a'.repeat(150));
+      expectInvalidFields(await patchStartup({ kind: 'company', enterpriseCode: ' 1801234567', firstRegisteredOn: '2024-01-01' }), ['enterpriseCode']);
+    });
+
     it('a multi-line field keeps its line breaks but refuses other control characters', async () => {
       expect((await patchStartup({ description: 'Dòng một\nDòng hai' })).body.description).to.equal('Dòng một\nDòng hai');
       expectInvalidFields(await patchStartup({ description: 'bell \u0007' }), ['description']);
@@ -155,6 +162,23 @@ describe('HTTP: inputs at the edges', () => {
       const response = await patchStartup({ sectors: 'health' });
       expect(errorFields(response)).to.deep.equal(['sectors']);
       expect(response.body.errors[0]).to.include({ code: 'isArray' });
+    });
+
+    it('an array where an object belongs → 400 isObject (stEnterprise, capacity, weights); nothing stored', async () => {
+      for (const stEnterprise of [[], [{ certifiedOn: '2024-01-01', certificateNumber: 'A1' }]]) {
+        const created = await runway.http('POST', '/api/v1/startups', { token: founder.token, body: { ...individualBody('Mảng'), stEnterprise } });
+        expectInvalidFields(created, ['stEnterprise']);
+        expect(created.body.errors[0]).to.include({ code: 'isObject' });
+        expectInvalidFields(await patchStartup({ stEnterprise }), ['stEnterprise']);
+      }
+      expect(await readStartup()).to.have.property('stEnterprise', null);
+
+      const mentor = await createTestUser(runway, 'mentor');
+      const profile = await runway.http('POST', '/api/v1/mentors', { token: mentor.token, body: { languages: ['vi'], capacity: [], location: [] } });
+      expectInvalidFields(profile, ['capacity', 'location']);
+      expect((await runway.http('GET', '/api/v1/mentors/me', { token: mentor.token })).status).to.equal(404);
+
+      expectInvalidFields(await runway.http('POST', '/api/v1/cohorts', { token: manager.token, body: cohortBody({ weights: [] }) }), ['weights']);
     });
   });
 });

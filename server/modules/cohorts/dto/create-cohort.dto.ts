@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { TextField } from '../../../core/http/text-field.js';
+import { NestedObject } from '../../../core/http/validation.js';
 import { MAX_WEIGHT } from '../matching-weights.js';
 
 /** A milestone key: a short slug, unique within the template. */
@@ -87,8 +88,7 @@ export class CreateCohortDto {
   managerIds?: string[];
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CohortWeightsDto)
+  @NestedObject(() => CohortWeightsDto)
   weights?: CohortWeightsDto;
 
   /** Ordered; keys unique. */

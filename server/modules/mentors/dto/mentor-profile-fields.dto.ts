@@ -28,7 +28,7 @@ import { SECTOR_CODES, STAGE_CODES, TOPIC_CODES, type Sector, type Stage, type T
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { ENTERPRISE_CODE } from '../../startups/dto/startup-fields.dto.js';
 import { MENTOR_MODES, PROFILE_NUMBERS, TEXT_LIMITS, type MentorMode } from '../mentor-profile.js';
-import { IsOptionalButNotNull } from '../../../core/http/validation.js';
+import { IsOptionalButNotNull, NestedObject } from '../../../core/http/validation.js';
 import { TextField } from '../../../core/http/text-field.js';
 import { LANGUAGE_CODES } from '../../../core/taxonomy/languages.js';
 import { TIME_ZONES } from '../../../core/time/time-zones.js';
@@ -150,10 +150,10 @@ export class MentorProfileFieldsDto {
 
   @IsOptionalButNotNull() @IsIn(MENTOR_MODES) mode?: MentorMode;
 
-  @IsOptionalButNotNull() @ValidateNested() @Type(() => MentorLocationDto) location?: MentorLocationDto;
-  @IsOptionalButNotNull() @ValidateNested() @Type(() => MentorConflictsDto) conflicts?: MentorConflictsDto;
-  @IsOptionalButNotNull() @ValidateNested() @Type(() => MentorCapacityDto) capacity?: MentorCapacityDto;
-  @IsOptionalButNotNull() @ValidateNested() @Type(() => MentorAvailabilityDto) availability?: MentorAvailabilityDto;
+  @IsOptionalButNotNull() @NestedObject(() => MentorLocationDto) location?: MentorLocationDto;
+  @IsOptionalButNotNull() @NestedObject(() => MentorConflictsDto) conflicts?: MentorConflictsDto;
+  @IsOptionalButNotNull() @NestedObject(() => MentorCapacityDto) capacity?: MentorCapacityDto;
+  @IsOptionalButNotNull() @NestedObject(() => MentorAvailabilityDto) availability?: MentorAvailabilityDto;
 
   @IsOptionalButNotNull() @Max(sessionMinutes.max) @Min(sessionMinutes.min) @IsInt() sessionMinutes?: number;
   @IsOptionalButNotNull() @Max(bufferMinutes.max) @Min(bufferMinutes.min) @IsInt() bufferMinutes?: number;

@@ -1,9 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsEmail } from 'class-validator';
+import { EmailField } from '../../../core/http/text-field.js';
 
 /** POST /startups/{id}/members: add a registered startup user to the team by email. */
 export class AddMemberDto {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsEmail({}, { message: 'email must be an email address' })
+  @EmailField()
   email!: string;
 }

@@ -1,4 +1,3 @@
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -9,12 +8,11 @@ import {
   IsOptional,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { GROWTH_BASIS_CODES, SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../../core/taxonomy/taxonomy.js';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
 import { TextField } from '../../../core/http/text-field.js';
-import { IsOptionalButNotNull } from '../../../core/http/validation.js';
+import { IsOptionalButNotNull, NestedObject } from '../../../core/http/validation.js';
 import { STARTUP_KINDS } from '../eligibility.js';
 
 /**
@@ -26,8 +24,6 @@ export const WEBSITE = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 
 /** Vietnamese enterprise code: 10 digits, optionally "-" and 3 digits for a branch. */
 export const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class StEnterpriseDto {
   /** Not after today in Vietnam (checked with the startup rules, against the app's clock). */
@@ -62,7 +58,6 @@ function startupFields(mode: 'create' | 'update') {
     kind!: (typeof STARTUP_KINDS)[number];
 
     @IsOptional()
-    @Transform(trim)
     @Matches(ENTERPRISE_CODE, { message: 'enterpriseCode must be 10 digits, optionally followed by - and 3 digits (e.g. 1801234567 or 1801234567-001)' })
     enterpriseCode?: string;
 
@@ -107,8 +102,7 @@ function startupFields(mode: 'create' | 'update') {
     website?: string;
 
     @IsOptional()
-    @ValidateNested()
-    @Type(() => StEnterpriseDto)
+    @NestedObject(() => StEnterpriseDto)
     stEnterprise?: StEnterpriseDto;
   }
   Object.defineProperty(Fields, 'name', { value: `StartupFields${mode === 'create' ? 'Create' : 'Update'}` });

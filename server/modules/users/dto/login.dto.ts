@@ -1,12 +1,10 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailField } from '../../../core/http/text-field.js';
 import { PASSWORD_MAX_LENGTH } from '../password.js';
 
 /** POST /auth/login. Password length is not checked here: a short one is just wrong. */
 export class LoginDto {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
   @IsString()

@@ -1,16 +1,11 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { TextField } from '../../../core/http/text-field.js';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailField, TextField } from '../../../core/http/text-field.js';
 import { LOCALES } from '../user.model.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** Fields shared by self-registration and admin-created users. */
 export class UserFieldsDto {
-  @Transform(trim)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
   @IsString()
