@@ -9,6 +9,7 @@ import type { UseCaseDeps } from '../../core/use-case-deps.js';
 import type { AdmissionStatus } from './admission.model.js';
 import { admissionsRepository, type AdmissionRecord } from './admissions.repository.js';
 import { managedCohort } from './cohort-access.js';
+import { milestonesRepository } from './milestones.repository.js';
 
 /** Where an admission may go from `active`; every other status is final. */
 export type EndStatus = Exclude<AdmissionStatus, 'active'>;
@@ -25,6 +26,8 @@ export async function endAdmission(
 ): Promise<AdmissionRecord | undefined> {
   const moved = await admissionsRepository.end(admission._id, { to, at: deps.now(), by: by.userId, reason: by.reason });
   if (!moved.applied) return undefined;
+  // A milestone change that read the admission as active may still be in flight; from here it is refused.
+  await milestonesRepository.freezeAdmission(admission._id);
   await deps.bus.emit('cohort.progressed', { cohortId: admission.cohortId.toHexString(), startupId: admission.startupId.toHexString(), status: to });
   return moved.record;
 }

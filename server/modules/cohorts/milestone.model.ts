@@ -30,6 +30,8 @@ const milestoneSchema = new Schema(
     dueOn: { type: String, required: true },
     state: { type: String, enum: MILESTONE_STATES, required: true, default: 'planned' },
     note: { type: String, default: '', maxlength: 2000 },
+    /** Set right after the admission ends: a change that read it active and lands later is refused. */
+    frozen: { type: Boolean, default: false },
     /** Bumped by every change; a change applies only to the revision it read. */
     revision: { type: Number, required: true, default: 0 },
     /** Every change, oldest first; appended by the same update that makes it. */

@@ -53,16 +53,21 @@ export const milestonesRepository = {
     return (await MilestoneModel.find({ admissionId }).sort({ order: 1 }).lean()) as MilestoneRecord[];
   },
 
+  /** Freezes an ended admission's milestones: from now on `change` refuses them. */
+  async freezeAdmission(admissionId: mongoose.Types.ObjectId): Promise<void> {
+    await MilestoneModel.updateMany({ admissionId, frozen: { $ne: true } }, { $set: { frozen: true } });
+  },
+
   /**
    * Applies one change (state and/or note) with its history entry, in one
    * atomic update, only if the milestone is still at the revision read:
-   * of two concurrent changes exactly one applies. `applied: false` with
-   * the milestone as it is now otherwise.
+   * of two concurrent changes exactly one applies, and none once the
+   * milestone is frozen. `applied: false` with the milestone as it is now otherwise.
    */
   async change(milestone: Pick<MilestoneRecord, '_id' | 'revision' | 'state'>, change: MilestoneChange): Promise<GuardedUpdate<MilestoneRecord>> {
     const hasNote = typeof change.note === 'string';
     const entry = { from: milestone.state, to: change.to, at: change.at, by: new mongoose.Types.ObjectId(change.by), ...(hasNote ? { note: change.note } : {}) };
-    return updateIfMatches<MilestoneRecord>(MilestoneModel, milestone._id, { revision: milestone.revision }, {
+    return updateIfMatches<MilestoneRecord>(MilestoneModel, milestone._id, { revision: milestone.revision, frozen: { $ne: true } }, {
       $set: { state: change.to, ...(hasNote ? { note: change.note } : {}) },
       $inc: { revision: 1 },
       $push: { history: entry },

@@ -5,6 +5,7 @@ import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { admit, createCohort, createStartup, individualBody, pinnedClock, PINNED_NOW } from './cohort-helpers.js';
 import { expectProblem } from '../../helpers/problems.js';
+import { milestonesRepository } from '../../../server/modules/cohorts/milestones.repository.js';
 
 const STATES = ['planned', 'in_progress', 'done', 'blocked', 'waived'] as const;
 type State = (typeof STATES)[number];
@@ -280,6 +281,18 @@ describe('milestones: list, read, update (today pinned to 2026-06-15 in Vietnam)
         expect(response.body.code).to.equal('admission_not_active');
       }
       expect((await stored(first!.id))!).to.include({ state: 'planned', note: '' });
+    });
+
+    it('a change that read the admission as active but lands after it ended is refused: ending freezes the milestones', async () => {
+      const otherStartup = await createStartup(runway, founder.token, individualBody('Withdrawn Co'));
+      const [first] = (await admit(runway, manager.token, cohortId, otherStartup)).milestones;
+      const readBefore = await milestonesRepository.findById(first!.id);
+      const withdraw = await runway.http('POST', `/api/v1/cohorts/${cohortId}/admissions/${otherStartup}/withdraw`, { token: manager.token });
+      expect(withdraw.status, withdraw.text).to.equal(200);
+      // The in-flight change, as update-milestone would make it with what it read before the withdrawal.
+      const late = await milestonesRepository.change(readBefore!, { to: 'done', at: PINNED_NOW, by: founder.id });
+      expect(late.applied).to.equal(false);
+      expect((await stored(first!.id))!).to.include({ state: 'planned', frozen: true, revision: 0 });
     });
   });
 });

@@ -37,9 +37,14 @@ function assertMayMove(actor: AuthUser, scope: MilestoneScope, from: MilestoneSt
   }
 }
 
+function admissionNotActive(status: string): RuleViolated {
+  return new RuleViolated('admission_not_active', `The startup’s admission is ${status}; its milestones no longer change.`, [], { admissionStatus: status });
+}
+
 /**
  * Moves a milestone along its states and/or replaces its note. Only while
- * the startup's admission is active. The change applies only to the
+ * the startup's admission is active: checked here, and by the update itself
+ * once the ending admission has frozen its milestones. The change applies only to the
  * revision read, so of two concurrent updates exactly one applies; the
  * other gets 409 `concurrent_update` with the milestone's current state.
  */
@@ -56,17 +61,16 @@ export async function updateMilestone(
   const admission = milestone && (await admissionsRepository.findById(milestone.admissionId));
   if (!milestone || !admission) throw milestoneNotFound();
   const scope = await followedScope(actor, admission, milestoneNotFound);
-  if (admission.status !== 'active') {
-    throw new RuleViolated('admission_not_active', `The startup’s admission is ${admission.status}; its milestones no longer change.`, [], {
-      admissionStatus: admission.status,
-    });
-  }
+  if (admission.status !== 'active') throw admissionNotActive(admission.status);
 
   const wanted = wantedChange(milestone, patch);
   if (wanted.state === undefined && wanted.note === undefined) return milestone;
   if (wanted.state !== undefined) assertMayMove(actor, scope, milestone.state, wanted.state);
 
   const change = await milestonesRepository.change(milestone, { to: wanted.state ?? milestone.state, note: wanted.note, at: deps.now(), by: actor.id });
+  if (!change.applied && change.current?.frozen) {
+    throw admissionNotActive((await admissionsRepository.findById(milestone.admissionId))?.status ?? 'ended');
+  }
   if (!change.applied) {
     throw new Conflict('concurrent_update', 'Someone else changed this milestone at the same moment; reload it and try again.', [], {
       milestoneState: change.current?.state ?? null,
