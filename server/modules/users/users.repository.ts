@@ -24,6 +24,8 @@ export interface NewUser {
 export interface UserChanges {
   role?: Role;
   status?: UserStatus;
+  /** Only when the first admin is restored from ADMIN_PASSWORD. */
+  passwordHash?: string;
 }
 
 export interface UserListCriteria {

@@ -116,6 +116,7 @@ export function usersRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         200: { description: 'The user as changed', schema: UserView },
         404: { description: 'No such user' },
+        409: { description: 'The change would leave no active admin; it was undone (`last_admin`)' },
         422: { description: 'Admins cannot change their own role or status (`cannot_change_self`)' },
       },
       handler: async ({ user, params, body }) => ({ body: presentUser(await updateUser(user, params.id!, body, ctx)) }),

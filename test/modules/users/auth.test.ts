@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import mongoose from 'mongoose';
+import { ensureFirstAdmin } from '../../../server/modules/users/usecases/ensure-first-admin.js';
 import { registerUser, startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { expectProblem } from '../../helpers/problems.js';
 
@@ -139,6 +140,25 @@ describe('auth: register, login, /me', () => {
     expectProblem(refused, 403, 'forbidden_role');
     const listed = await runway.http('GET', '/api/v1/users?q=sneaky', { token: admin.body.accessToken });
     expect(listed.body.items).to.deep.equal([]);
+  });
+
+  it('with no active admin left, a start restores the ADMIN_EMAIL account with ADMIN_PASSWORD: the operator’s way back in', async () => {
+    const root = await login('root@runway.test', 'root-password-123');
+    const deputy = await runway.http('POST', '/api/v1/users', {
+      token: root.body.accessToken,
+      body: { email: 'deputy@runway.test', password: PASSWORD, name: 'Phó', role: 'admin' },
+    });
+    expect(deputy.status, deputy.text).to.equal(201);
+    const deputyToken = (await login('deputy@runway.test', PASSWORD)).body.accessToken;
+    expect((await runway.http('PATCH', `/api/v1/users/${root.body.user.id}`, { token: deputyToken, body: { status: 'deactivated' } })).status).to.equal(200);
+    // The deputy then loses the role outside the API (say, a bad manual edit): nobody can administer.
+    await mongoose.connection.db!.collection('users').updateOne({ email: 'deputy@runway.test' }, { $set: { role: 'manager' } });
+
+    expect(await ensureFirstAdmin({ email: 'root@runway.test', password: 'new-root-password-456' }, runway.context)).to.equal(true);
+    const back = await login('root@runway.test', 'new-root-password-456');
+    expect(back.status, back.text).to.equal(200);
+    expect(back.body.user).to.include({ role: 'admin', status: 'active' });
+    expect(await ensureFirstAdmin({ email: 'root@runway.test', password: 'other' }, runway.context)).to.equal(false);
   });
 });
 

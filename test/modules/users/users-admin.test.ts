@@ -96,6 +96,25 @@ describe('users: admin changes roles and deactivates', () => {
     expect(one.body).to.include({ id: admin.id, role: 'admin' });
   });
 
+  it('two admins demoting each other at once never leave the platform without an active admin (20 rounds)', async () => {
+    const activeAdmins = () => mongoose.connection.db!.collection('users').countDocuments({ role: 'admin', status: 'active' });
+    let survivors = [admin];
+    for (let round = 0; round < 20; round++) {
+      const [a, b] = await Promise.all([createTestUser(runway, 'admin'), createTestUser(runway, 'admin')]);
+      for (const old of survivors) expect((await patch(old.id, { role: 'manager' }, a!.token)).status).to.equal(200);
+      expect(await activeAdmins()).to.equal(2);
+
+      const [aDemotesB, bDemotesA] = await Promise.all([patch(b!.id, { role: 'manager' }, a!.token), patch(a!.id, { role: 'manager' }, b!.token)]);
+      const statuses = [aDemotesB.status, bDemotesA.status];
+      expect(statuses, `round ${round}`).not.to.deep.equal([200, 200]);
+      for (const response of [aDemotesB, bDemotesA]) if (response.status === 409) expect(response.body.code).to.equal('last_admin');
+      expect(await activeAdmins(), `round ${round}: ${statuses.join(', ')}`).to.be.at.least(1);
+      survivors = [];
+      for (const user of [a!, b!]) if ((await me(user)).body.role === 'admin') survivors.push(user);
+    }
+    expect((await patch(admin.id, { role: 'admin' }, survivors[0]!.token)).status, 'the suite’s admin back for the next tests').to.equal(200);
+  });
+
   describe('with a second Runway process on the same database', function () {
     this.timeout(60_000);
     let other: RunwayProcess;
