@@ -51,17 +51,18 @@ export interface RunwayOptions {
 export async function startRunway(config: Config, options: RunwayOptions = {}): Promise<Runway> {
   const logger = options.logger ?? createLogger(config);
   const now = options.now ?? (() => new Date());
+  const secret = await resolveTokenSecret(config);
   const database = await openDatabase(config, logger);
   logger.info(`database: ${database.description}`);
   try {
-    return await startOnDatabase(config, logger, database, now);
+    return await startOnDatabase(config, logger, database, now, secret);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
   }
 }
 
-async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date): Promise<Runway> {
+async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date, secret: string): Promise<Runway> {
   await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
   const bus = new EventBus(now, logger);
   registerUsersListeners(bus);
@@ -73,10 +74,28 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     logger,
     deps: { bus, now },
   });
-  await worker.start();
+  // A start that fails half-way (port taken, demo data refused) leaves nothing running.
+  try {
+    await worker.start();
+    return await serve(config, logger, database, worker, bus, now, secret);
+  } catch (error) {
+    await worker.stop().catch(() => {});
+    activeUsers.stop();
+    throw error;
+  }
+}
 
+async function serve(
+  config: Config,
+  logger: Logger,
+  database: Database,
+  worker: JobWorker,
+  bus: EventBus,
+  now: () => Date,
+  secret: string,
+): Promise<Runway> {
   const tokens: TokenSettings = {
-    secret: await resolveTokenSecret(config),
+    secret,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     ttlSeconds: config.JWT_TTL_SECONDS,

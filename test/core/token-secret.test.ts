@@ -1,5 +1,5 @@
 /** The token secret: never a literal in the code; generated once per data folder in development, kept there. */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -21,9 +21,13 @@ describe('token secret', () => {
     expect(await resolveTokenSecret({ NODE_ENV: 'development', EMBEDDED_DB_DIR: dir })).to.equal(first);
   });
 
-  it('two processes starting at once agree on one secret', async () => {
-    const secrets = await Promise.all(Array.from({ length: 8 }, () => resolveTokenSecret({ NODE_ENV: 'development', EMBEDDED_DB_DIR: dir })));
-    expect(new Set(secrets).size).to.equal(1);
+  it('starts at once agree on one secret, none reads a half-written file, no drafts are left (20 rounds)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const folder = path.join(dir, String(round));
+      const secrets = await Promise.all(Array.from({ length: 16 }, () => resolveTokenSecret({ NODE_ENV: 'development', EMBEDDED_DB_DIR: folder })));
+      expect(new Set(secrets).size).to.equal(1);
+      expect(await readdir(folder)).to.deep.equal(['token-secret']);
+    }
   });
 
   it('JWT_SECRET wins; tests get a fresh secret each time and write nothing', async () => {
