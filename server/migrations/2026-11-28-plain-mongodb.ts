@@ -19,11 +19,14 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
-async function teamsIntoStartups(db: Db): Promise<void> {
+async function teamsIntoStartups(db: Db, log: (line: string) => void): Promise<void> {
   const rows = await db.collection<{ startupId: ObjectId; userId: ObjectId; role: string; addedAt: Date }>('startup_members').find().sort({ addedAt: 1, _id: 1 }).toArray();
   const teams = groupBy(rows, (row) => row.startupId.toHexString());
   for (const startup of await db.collection('startups').find({ members: { $exists: false } }, { projection: { _id: 1 } }).toArray()) {
     const team = (teams.get(startup._id.toHexString()) ?? []).map(({ userId, role, addedAt }) => ({ userId, role, addedAt }));
+    // Only a crash between the two inserts of the old create left a startup without its owner row;
+    // nothing records who created it, so staff still see it and must re-create it for its founder.
+    if (!team.some((member) => member.role === 'owner')) log(`startup ${startup._id.toHexString()} has no owner; only staff can see it`);
     await db.collection('startups').updateOne({ _id: startup._id, members: { $exists: false } }, { $set: { members: team, revision: 0 } });
   }
 }
@@ -45,8 +48,8 @@ async function userSearchText(db: Db): Promise<void> {
 
 export const plainMongoDb: Migration = {
   id: '2026-11-28-plain-mongodb',
-  async up(db) {
-    await teamsIntoStartups(db);
+  async up(db, log) {
+    await teamsIntoStartups(db, log);
     await statusHistoryIntoMentors(db);
     await userSearchText(db);
     const present = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));

@@ -11,7 +11,8 @@ import type { Db } from 'mongodb';
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-what`. */
   id: string;
-  up(db: Db): Promise<void>;
+  /** `log` reports what needs a person's attention (records it could not complete). */
+  up(db: Db, log: (line: string) => void): Promise<void>;
 }
 
 /** Runs the migrations this database has not had yet, in id order; returns the ids it ran. */
@@ -21,7 +22,7 @@ export async function runMigrations(db: Db, migrations: readonly Migration[], lo
   for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
     if (applied.has(migration.id)) continue;
     const startedAt = Date.now();
-    await migration.up(db);
+    await migration.up(db, (line) => log(`migration ${migration.id}: ${line}`));
     await db.collection<{ _id: string; appliedAt: Date }>('migrations').updateOne(
       { _id: migration.id },
       { $setOnInsert: { appliedAt: new Date() } },

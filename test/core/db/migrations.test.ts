@@ -95,7 +95,16 @@ describe('migrations at start: from the ledgers to plain MongoDB', () => {
   it('a later start runs nothing; running the migration itself again (a racing process) changes nothing', async () => {
     expect(await runMigrations(client.db(dbName), migrations)).to.deep.equal([]);
     const before = await client.db(dbName).collection('startups').findOne({ _id: ids.startup });
-    await plainMongoDb.up(client.db(dbName));
+    await plainMongoDb.up(client.db(dbName), () => {});
     expect(await client.db(dbName).collection('startups').findOne({ _id: ids.startup })).to.deep.equal(before);
+  });
+
+  it('a startup whose owner row was never written is reported, not silently left ownerless', async () => {
+    const orphan = new ObjectId();
+    await client.db(dbName).collection('startups').insertOne({ _id: orphan, name: 'Mồ Côi', kind: 'individual', createdAt: at, updatedAt: at });
+    const lines: string[] = [];
+    await plainMongoDb.up(client.db(dbName), (line) => lines.push(line));
+    expect(lines).to.deep.equal([`startup ${orphan.toHexString()} has no owner; only staff can see it`]);
+    expect(await client.db(dbName).collection('startups').findOne({ _id: orphan })).to.deep.include({ members: [] });
   });
 });
