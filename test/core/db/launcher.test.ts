@@ -58,6 +58,21 @@ describe('embedded database launcher', () => {
     expect(alive(second)).to.equal(false);
   });
 
+  it('a second database on the same data file fails in one line that says why (the file is locked)', async () => {
+    const first = await startEmbeddedDb({ storage: 'file', dataDir });
+    try {
+      await startEmbeddedDb({ storage: 'file', dataDir });
+      expect.fail('the second start should fail');
+    } catch (error) {
+      expect(error).to.be.instanceOf(EmbeddedDbError);
+      const message = (error as Error).message;
+      expect(message).to.match(/exited at start: .*lock/i);
+      expect(message).not.to.match(/\n|\tat /);
+    } finally {
+      await first.stop();
+    }
+  });
+
   it('keeps every acknowledged write when the database is killed with SIGKILL right after', async () => {
     const db = await startEmbeddedDb({ storage: 'file', dataDir });
     try {

@@ -188,6 +188,14 @@ async function waitForPing(uri: string, deadline: number): Promise<void> {
   throw new EmbeddedDbError(`The embedded database did not answer in time: ${String(lastError)}`);
 }
 
+/** The line of a failed start's error output that says why: ours, else the last that is not a stack frame. */
+function startFailure(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trimEnd()).filter(Boolean);
+  const ours = lines.find((line) => line.startsWith('runway embedded database: '));
+  if (ours) return ours.slice('runway embedded database: '.length);
+  return lines.filter((line) => !/^\s+at |^\s*\.\.\. \d+ more$/.test(line)).pop() ?? 'no message';
+}
+
 /** Sets up if needed, then starts the embedded database and waits until it answers. */
 export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<EmbeddedDb> {
   const log = options.log ?? (() => {});
@@ -233,8 +241,7 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Embed
       stderr = (stderr + d.toString()).slice(-4000);
     });
     const exited = once(proc, 'exit').then(() => {
-      const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? 'no message';
-      throw new EmbeddedDbError(`The embedded database exited at start: ${reason}`);
+      throw new EmbeddedDbError(`The embedded database exited at start: ${startFailure(stderr)}`);
     });
     const ready = (async () => {
       for await (const line of createInterface({ input: proc.stdout! })) {
@@ -242,11 +249,19 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Embed
         const parsed = JSON.parse(line) as { ready?: boolean; port?: number };
         if (parsed.ready && parsed.port) return parsed.port;
       }
+      // Output closes as the process ends: its exit says why, when it comes.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       throw new EmbeddedDbError('The embedded database closed its output before it was ready.');
     })();
-    port = await Promise.race([ready, exited]);
-    exited.catch(() => {}); // later exits show through stop() and the readiness checks, not here
-    await waitForPing(uri(), Date.now() + 30_000);
+    try {
+      port = await Promise.race([ready, exited]);
+      exited.catch(() => {}); // later exits show through stop() and the readiness checks, not here
+      await waitForPing(uri(), Date.now() + 30_000);
+    } catch (error) {
+      exited.catch(() => {});
+      await signalAndWait('SIGKILL'); // never leave a half-started database behind
+      throw error;
+    }
   };
 
   const signalAndWait = async (signal: NodeJS.Signals) => {

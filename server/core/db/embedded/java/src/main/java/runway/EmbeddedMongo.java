@@ -80,7 +80,18 @@ public final class EmbeddedMongo {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable error) {
+            // One line for the launcher to show (a locked data file, a port in use), not a stack trace.
+            Throwable root = error;
+            while (root.getCause() != null) root = root.getCause();
+            fail(root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root + ")");
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String host = "127.0.0.1";
         int port = 0;
         String storage = "memory";
