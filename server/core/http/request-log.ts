@@ -33,12 +33,16 @@ export function requestLog(logger: Logger): RequestHandler {
     Object.defineProperty(req, 'log', { get: () => (child ??= logger.child({ reqId: id })), configurable: true });
 
     const startedAt = performance.now();
-    res.once('finish', () => {
-      const level = res.statusCode >= 500 ? 'error' : 'info';
-      if (!logger.isLevelEnabled(level) || (QUIET_PATHS.has(req.path) && res.statusCode < 500)) return;
+    const done = () => {
+      // A client that leaves before the answer is sent ends with 'close' and no 'finish'.
+      const aborted = !res.writableFinished;
+      const level = res.statusCode >= 500 ? 'error' : aborted ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level) || (QUIET_PATHS.has(req.path) && res.statusCode < 500 && !aborted)) return;
       const ms = Math.round((performance.now() - startedAt) * 10) / 10;
-      logger[level]({ reqId: id, method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms }, 'request completed');
-    });
+      const line = { reqId: id, method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms };
+      logger[level](aborted ? { ...line, aborted } : line, aborted ? 'request aborted by the client' : 'request completed');
+    };
+    res.once('close', done);
     next();
   };
 }

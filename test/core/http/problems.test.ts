@@ -139,3 +139,31 @@ describe('problem handler for unexpected errors', () => {
     }
   });
 });
+
+describe('request log', () => {
+  it('one line per request: completed ones with their status, and those the client left before the answer', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const app = express();
+    app.use(requestLog(logger));
+    app.get('/ok', (_req, res) => void res.json({ ok: true }));
+    app.get('/slow', (_req, res) => void setTimeout(() => res.json({ late: true }), 300));
+    const server = app.listen(0);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect((await sendRequest(`http://127.0.0.1:${port}`, 'GET', '/ok')).status).to.equal(200);
+      const left = new AbortController();
+      setTimeout(() => left.abort(), 50);
+      await fetch(`http://127.0.0.1:${port}/slow`, { signal: left.signal }).catch(() => undefined);
+      const deadline = Date.now() + 2000;
+      while (lines.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(lines.map((l) => [l.url, l.msg, l.aborted ?? false])).to.deep.equal([
+        ['/ok', 'request completed', false],
+        ['/slow', 'request aborted by the client', true],
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+});
