@@ -127,7 +127,9 @@ export function mountRoutes(specs: readonly RouteSpec[], requireAuth: RequestHan
   for (const spec of specs) byPath.set(spec.path, [...(byPath.get(spec.path) ?? []), spec]);
   for (const [path, group] of byPath) {
     for (const spec of group) router[spec.method](path, ...handlersOf(spec, requireAuth));
-    router.all(path, otherMethods(group.map((spec) => spec.method.toUpperCase())));
+    const methods = group.map((spec) => spec.method.toUpperCase());
+    // Express answers HEAD wherever there is GET; OPTIONS is answered just below.
+    router.all(path, otherMethods([...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS']));
   }
   return router;
 }

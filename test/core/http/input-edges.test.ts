@@ -59,19 +59,19 @@ describe('HTTP: inputs at the edges', () => {
     it('a method a path lacks → 405 with Allow naming the methods it has', async () => {
       const deleted = await runway.http('DELETE', '/api/v1/mentors', { token: manager.token });
       expectProblem(deleted, 405, 'method_not_allowed');
-      expect(deleted.headers.get('allow')).to.equal('POST, GET');
+      expect(deleted.headers.get('allow')).to.equal('POST, GET, HEAD, OPTIONS');
       const put = await runway.http('PUT', `/api/v1/startups/${startupId}`);
       expectProblem(put, 405, 'method_not_allowed');
-      expect(put.headers.get('allow')).to.equal('GET, PATCH');
+      expect(put.headers.get('allow')).to.equal('GET, PATCH, HEAD, OPTIONS');
     });
 
-    it('/mentors/me owns its path: PATCH → 405 (Allow: GET), not a lookup of a mentor called "me"; OPTIONS lists GET only', async () => {
+    it('/mentors/me owns its path: PATCH → 405 (Allow: GET, HEAD, OPTIONS), not a lookup of a mentor called "me"; OPTIONS says the same', async () => {
       const patched = await runway.http('PATCH', '/api/v1/mentors/me', { token: manager.token, body: { name: 'x' } });
       expectProblem(patched, 405, 'method_not_allowed');
-      expect(patched.headers.get('allow')).to.equal('GET');
+      expect(patched.headers.get('allow')).to.equal('GET, HEAD, OPTIONS');
       const options = await runway.http('OPTIONS', '/api/v1/mentors/me');
       expect(options.status).to.equal(204);
-      expect(options.headers.get('allow')).to.equal('GET');
+      expect(options.headers.get('allow')).to.equal('GET, HEAD, OPTIONS');
     });
 
     it('an unknown path is still 404 route_not_found', async () => {
