@@ -1,12 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsDateString, IsIn, IsInt, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsDateString, IsIn, IsInt, IsMongoId, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import type { MilestoneRecord } from './milestones.repository.js';
 import { MilestoneView, presentMilestone } from './milestones.presenter.js';
 import { ADMISSION_STATUSES, type AdmissionStatus } from './admission.model.js';
 import type { AdmissionRecord } from './admissions.repository.js';
 import type { CohortRecord } from './cohorts.repository.js';
-import { CohortTemplateItemDto, CohortWeightsDto } from './dto/create-cohort.dto.js';
-import { withDefaultWeights } from './matching-weights.js';
+import { withDefaultWeights, type MatchingWeights } from './matching-weights.js';
 
 /** A cohort in brief: what the board heads itself with. */
 export class CohortSummaryView {
@@ -18,12 +17,30 @@ export class CohortSummaryView {
   @IsString() endsOn!: string;
 }
 
+/** Every matching weight, defaults filled in. */
+export class CohortWeightsView implements MatchingWeights {
+  @IsNumber() sectorFit!: number;
+  @IsNumber() stageFit!: number;
+  @IsNumber() topicOverlap!: number;
+  @IsNumber() availabilitySoon!: number;
+  @IsNumber() loadBalance!: number;
+  @IsNumber() rating!: number;
+  @IsNumber() responsiveness!: number;
+}
+
+/** One item of the milestone template; `description` is '' when none was given. */
+export class CohortTemplateItemView {
+  @IsString() key!: string;
+  @IsString() title!: string;
+  @IsString() description!: string;
+  @IsInt() dueWeeks!: number;
+}
+
 /** A cohort as the API shows it. */
 export class CohortView extends CohortSummaryView {
   @IsArray() @IsMongoId({ each: true }) managerIds!: string[];
-  /** Every weight, defaults filled in. */
-  @ValidateNested() @Type(() => CohortWeightsDto) weights!: Required<CohortWeightsDto>;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => CohortTemplateItemDto) milestoneTemplate!: CohortTemplateItemDto[];
+  @ValidateNested() @Type(() => CohortWeightsView) weights!: CohortWeightsView;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CohortTemplateItemView) milestoneTemplate!: CohortTemplateItemView[];
   @IsDateString() createdAt!: string;
   @IsDateString() updatedAt!: string;
 }
