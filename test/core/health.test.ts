@@ -44,7 +44,8 @@ describe('health: /healthz and /readyz', () => {
     await db.stop();
     const down = await runway.http('GET', '/readyz');
     expectProblem(down, 503, 'not_ready');
-    expect(down.body.checks.database).to.match(/^unavailable/);
+    expect(down.body.checks.database).to.be.oneOf(['unavailable', 'timeout']);
+    expect(down.text, 'no driver wording for anonymous callers').not.to.match(/mongo|ECONNREFUSED|127\.0\.0\.1/i);
     expect((await runway.http('GET', '/healthz')).status, 'liveness must not depend on the database').to.equal(200);
 
     await db.restart();

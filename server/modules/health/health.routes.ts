@@ -12,20 +12,23 @@ export class HealthView {
 
 export class ReadinessView {
   @IsIn(['ready']) status!: 'ready';
-  /** Each dependency and its state, e.g. `{ "database": "ok", "jobs": "ok" }`. */
+  /** Each dependency and its state: `ok`, `unavailable` or `timeout`, e.g. `{ "database": "ok", "jobs": "ok" }`. */
   @IsObject() checks!: Record<string, string>;
 }
 
-async function runCheck(check: ReadinessCheck): Promise<string> {
+/** 'ok', 'timeout' or 'unavailable'; why goes to the log, not to the anonymous caller. */
+async function runCheck(check: ReadinessCheck, log: AppContext['logger']): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(() => reject(timedOut), CHECK_TIMEOUT_MS);
   });
   try {
     await Promise.race([check.check(), timeout]);
     return 'ok';
   } catch (error) {
-    return `unavailable: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`;
+    log.warn({ check: check.name, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) }, 'readiness check failed');
+    return error === timedOut ? 'timeout' : 'unavailable';
   } finally {
     clearTimeout(timer);
   }
@@ -53,7 +56,7 @@ export function healthRoutes(ctx: AppContext): RouteSpec[] {
         503: { description: 'A dependency is not available; `checks` says which' },
       },
       handler: async () => {
-        const results = await Promise.all(ctx.readiness.map(async (c) => [c.name, await runCheck(c)] as const));
+        const results = await Promise.all(ctx.readiness.map(async (c) => [c.name, await runCheck(c, ctx.logger)] as const));
         const checks = Object.fromEntries(results);
         if (results.some(([, state]) => state !== 'ok')) {
           throw new ServiceUnavailable('not_ready', 'Runway is not ready: a dependency does not answer.', [], { checks });
