@@ -3,5 +3,6 @@
  */
 import type { JobDefinition } from '../server/core/jobs/job-definition.js';
 import { eligibilitySweepJob } from './eligibility-sweep.js';
+import { expireDueRequestsJob, expireRequestJob } from './expire-request.js';
 
-export const jobDefinitions: readonly JobDefinition[] = [eligibilitySweepJob];
+export const jobDefinitions: readonly JobDefinition[] = [eligibilitySweepJob, expireRequestJob, expireDueRequestsJob];

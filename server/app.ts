@@ -18,6 +18,10 @@ import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
 import { milestonesRoutes } from './modules/cohorts/milestones.routes.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
+import { mentorFit } from './modules/matching/usecases/mentor-fit.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { startupsRoutes } from './modules/startups/startups.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -26,7 +30,19 @@ const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
 
 /** Every route of every module; the OpenAPI document is built from the same list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
-  return [...healthRoutes(ctx), ...usersRoutes(ctx), ...mentorsRoutes(ctx), ...taxonomiesRoutes(), ...startupsRoutes(ctx), ...cohortsRoutes(ctx), ...milestonesRoutes(ctx)];
+  return [
+    ...healthRoutes(ctx),
+    ...usersRoutes(ctx),
+    ...mentorsRoutes(ctx),
+    ...taxonomiesRoutes(),
+    ...startupsRoutes(ctx),
+    ...cohortsRoutes(ctx),
+    ...milestonesRoutes(ctx),
+    ...matchingRoutes(ctx),
+    // Matching's hard filters decide whether a mentor may be asked; requests does not import matching.
+    ...requestsRoutes(ctx, { mentorFit }),
+    ...notificationsRoutes(ctx),
+  ];
 }
 
 export function createApp(ctx: AppContext): Express {

@@ -26,6 +26,11 @@ import { attachRealtime } from './core/realtime/socket-server.js';
 import { migrations } from './migrations/index.js';
 import { activeUsers } from './modules/users/active-users.js';
 import { registerUsersListeners } from './modules/users/users.listeners.js';
+import { candidateIndex } from './modules/matching/candidate-index-sync.js';
+import { matchSubjects } from './modules/matching/match-subjects.js';
+import { registerMatchingListeners } from './modules/matching/matching.listeners.js';
+import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
+import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
@@ -65,8 +70,6 @@ export async function startRunway(config: Config, options: RunwayOptions = {}): 
 async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date, secret: string): Promise<Runway> {
   await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
   const bus = new EventBus(now, logger);
-  registerUsersListeners(bus);
-  activeUsers.start(logger);
   const worker = createJobWorker({
     db: mongoose.connection.db!,
     definitions: jobDefinitions,
@@ -74,6 +77,12 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     logger,
     deps: { bus, now },
   });
+  registerUsersListeners(bus);
+  registerMatchingListeners(bus);
+  registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
+  activeUsers.start(logger);
+  matchSubjects.clear();
+  candidateIndex.start(logger, now);
   // A start that fails half-way (port taken, demo data refused) leaves nothing running.
   try {
     await worker.start();
@@ -81,6 +90,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   } catch (error) {
     await worker.stop().catch(() => {});
     activeUsers.stop();
+    candidateIndex.stop();
     throw error;
   }
 }
@@ -159,6 +169,7 @@ async function serve(
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await worker.stop();
       activeUsers.stop();
+      candidateIndex.stop();
       await database.close();
     })());
 

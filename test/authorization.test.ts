@@ -11,6 +11,7 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { allRoutes } from '../server/app.js';
+import { notify } from '../server/modules/notifications/usecases/notify.js';
 import { createTestUser, FACTORY_PASSWORD, type TestUser } from './helpers/factories.js';
 import { startTestRunway, type TestRunway } from './helpers/runway.js';
 
@@ -89,6 +90,32 @@ const fresh = {
   async startup(w: World): Promise<string> {
     const founder = await createTestUser(w.runway, 'startup');
     return (await ok(w.runway.http('POST', '/api/v1/startups', { token: founder.token, body: startupBody() }), 201)).id!;
+  },
+  /** An active mentor free on weekdays, so that requests to them pass matching's hard filters. */
+  async freeMentor(w: World): Promise<{ id: string; token: string }> {
+    const user = await createTestUser(w.runway, 'mentor');
+    const body = { languages: ['vi'], availability: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })) } };
+    const { id } = await ok(w.runway.http('POST', '/api/v1/mentors', { token: user.token, body }), 201);
+    await ok(w.runway.http('POST', `/api/v1/mentors/${id}/approve`, { token: w.users.admin.token }), 200);
+    return { id: id!, token: user.token };
+  },
+  /** A pending request from startup:own's startup to a fresh mentor (whose token "mentor:own" then uses). */
+  async request(w: World): Promise<{ id: string; mentorToken: string }> {
+    const mentor = await fresh.freeMentor(w);
+    const body = { startupId: w.startupId, mentorId: mentor.id, message: 'Xin được hướng dẫn.' };
+    const { id } = await ok(w.runway.http('POST', '/api/v1/mentor-requests', { token: w.users['startup:own'].token, body }), 201);
+    return { id: id!, mentorToken: mentor.token };
+  },
+  /** An active mentorship of startup:own's startup with a fresh mentor. */
+  async mentorship(w: World): Promise<{ id: string; mentorToken: string }> {
+    const request = await fresh.request(w);
+    const accepted = (await ok(w.runway.http('POST', `/api/v1/mentor-requests/${request.id}/accept`, { token: request.mentorToken }), 200)) as { mentorship?: { id: string } };
+    return { id: accepted.mentorship!.id, mentorToken: request.mentorToken };
+  },
+  /** A draft assignment proposal of manager:own's cohort. */
+  async proposal(w: World): Promise<string> {
+    const body = { mentorsPerStartup: 1 };
+    return (await ok(w.runway.http('POST', `/api/v1/cohorts/${w.cohortId}/assignment-proposals`, { token: w.users['manager:own'].token, body }), 201)).id!;
   },
   async member(w: World): Promise<TestUser> {
     const member = await createTestUser(w.runway, 'startup');
@@ -264,6 +291,106 @@ const ROWS: Row[] = [
     route: 'PATCH /api/v1/milestones/:id',
     expect: statuses(401, 200, 404, 404, 404, 200, 403, 200),
     call: (_a, w) => ({ path: `/api/v1/milestones/${w.milestoneId}`, body: { note: `Ghi chú ${unique()}` } }),
+  },
+
+  // Matching, requests and mentorships of startup:own's startup (admitted to manager:own's cohort).
+  {
+    route: 'GET /api/v1/matches',
+    // Mentors never see others' scores.
+    expect: statuses(401, 200, 404, 403, 403, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/matches?startupId=${w.startupId}` }),
+  },
+  {
+    route: 'POST /api/v1/mentor-requests',
+    expect: statuses(401, 201, 404, 403, 403, 201, 403, 201),
+    call: async (_a, w) => ({ path: '/api/v1/mentor-requests', body: { startupId: w.startupId, mentorId: (await fresh.freeMentor(w)).id, message: 'Xin được hướng dẫn.' } }),
+  },
+  { route: 'GET /api/v1/mentor-requests', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/mentor-requests' }) },
+  {
+    route: 'GET /api/v1/mentor-requests/:id',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const request = await fresh.request(w);
+      return { path: `/api/v1/mentor-requests/${request.id}`, ...(actor === 'mentor:own' ? { token: request.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/mentor-requests/:id/accept',
+    expect: statuses(401, 403, 403, 200, 404, 403, 403, 200),
+    call: async (actor, w) => {
+      const request = await fresh.request(w);
+      return { path: `/api/v1/mentor-requests/${request.id}/accept`, ...(actor === 'mentor:own' ? { token: request.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/mentor-requests/:id/decline',
+    expect: statuses(401, 403, 403, 200, 404, 403, 403, 200),
+    call: async (actor, w) => {
+      const request = await fresh.request(w);
+      return { path: `/api/v1/mentor-requests/${request.id}/decline`, body: { reason: 'Kín lịch.' }, ...(actor === 'mentor:own' ? { token: request.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/mentor-requests/:id/withdraw',
+    // The mentor asked and the cohort's manager see it but did not ask: 403.
+    expect: statuses(401, 200, 404, 403, 404, 403, 404, 200),
+    call: async (actor, w) => {
+      const request = await fresh.request(w);
+      return { path: `/api/v1/mentor-requests/${request.id}/withdraw`, ...(actor === 'mentor:own' ? { token: request.mentorToken } : {}) };
+    },
+  },
+  { route: 'GET /api/v1/mentorships', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/mentorships' }) },
+  {
+    route: 'GET /api/v1/mentorships/:id',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const mentorship = await fresh.mentorship(w);
+      return { path: `/api/v1/mentorships/${mentorship.id}`, ...(actor === 'mentor:own' ? { token: mentorship.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/mentorships/:id/end',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const mentorship = await fresh.mentorship(w);
+      return { path: `/api/v1/mentorships/${mentorship.id}/end`, body: {}, ...(actor === 'mentor:own' ? { token: mentorship.mentorToken } : {}) };
+    },
+  },
+
+  // Assignment proposals of manager:own's cohort (startup:own's startup is in it: the founder sees the cohort, 403).
+  {
+    route: 'POST /api/v1/cohorts/:id/assignment-proposals',
+    expect: statuses(401, 403, 404, 404, 404, 201, 403, 201),
+    call: (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals`, body: { mentorsPerStartup: 1 } }),
+  },
+  {
+    route: 'GET /api/v1/cohorts/:id/assignment-proposals/:proposalId',
+    expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals/${await fresh.proposal(w)}` }),
+  },
+  {
+    route: 'PATCH /api/v1/cohorts/:id/assignment-proposals/:proposalId',
+    expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals/${await fresh.proposal(w)}`, body: { pairs: [] } }),
+  },
+  {
+    route: 'POST /api/v1/cohorts/:id/assignment-proposals/:proposalId/apply',
+    expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
+    call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals/${await fresh.proposal(w)}/apply`, body: { as: 'requests' } }),
+  },
+
+  // Notifications: each person reads only their own (startup:own's here).
+  { route: 'GET /api/v1/notifications', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/notifications' }) },
+  {
+    route: 'POST /api/v1/notifications/:id/read',
+    expect: statuses(401, 200, 404, 404, 404, 404, 404, 404),
+    call: async (_a, w) => {
+      const key = `test.notice:${unique()}`;
+      await notify({ key, kind: 'test.notice', userIds: [w.users['startup:own'].id], title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' }, data: {} });
+      const listed = await w.runway.http('GET', '/api/v1/notifications?limit=100&unread=true', { token: w.users['startup:own'].token });
+      const mine = (listed.body.items as Array<{ id: string; kind: string }>).filter((n) => n.kind === 'test.notice').pop()!;
+      return { path: `/api/v1/notifications/${mine.id}/read` };
+    },
   },
 ];
 

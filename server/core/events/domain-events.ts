@@ -10,6 +10,22 @@ interface EventBase {
   occurredAt: string;
 }
 
+interface RequestEventBase {
+  requestId: string;
+  startupId: string;
+  mentorId: string;
+  mentorUserId: string;
+  cohortIds: string[];
+}
+
+interface MentorshipEventBase {
+  mentorshipId: string;
+  startupId: string;
+  mentorId: string;
+  mentorUserId: string;
+  cohortIds: string[];
+}
+
 export interface DomainEvents {
   'user.registered': EventBase & { userId: string; role: Role };
   /** An admin changed the user's role or status (`changed` names which). */
@@ -17,13 +33,24 @@ export interface DomainEvents {
   'startup.created': EventBase & { startupId: string };
   'startup.updated': EventBase & { startupId: string; changed: string[] };
   'mentor.approved': EventBase & { mentorId: string; userId: string };
-  /** The mentor (or an admin) changed profile fields; `changed` names them (matching reads these). */
+  /** The mentor (or an admin) changed profile fields; `changed` names them (the candidate index refreshes). */
   'mentor.updated': EventBase & { mentorId: string; changed: string[] };
   'mentor.statusChanged': EventBase & { mentorId: string; status: string };
   'cohort.created': EventBase & { cohortId: string };
   'cohort.admitted': EventBase & { cohortId: string; startupId: string };
   'cohort.progressed': EventBase & { cohortId: string; startupId: string; status: string };
   'milestone.updated': EventBase & { milestoneId: string; cohortId: string; startupId: string; changed: string[]; state: string };
+  /** A startup (or a manager on its behalf) asked a mentor; `cohortIds`: the startup's active cohorts. */
+  'request.created': EventBase & RequestEventBase;
+  'request.accepted': EventBase & RequestEventBase & { mentorshipId: string };
+  'request.declined': EventBase & RequestEventBase & { reason: string };
+  'request.withdrawn': EventBase & RequestEventBase;
+  /** The mentor did not answer in time; `nextMentorId` is the best match offered instead (null when none). */
+  'request.expired': EventBase & RequestEventBase & { nextMentorId: string | null };
+  'mentorship.started': EventBase & MentorshipEventBase & { requestId: string | null };
+  'mentorship.ended': EventBase & MentorshipEventBase;
+  /** A manager applied an assignment proposal: how many requests or mentorships it created, how many pairs failed. */
+  'assignment.applied': EventBase & { cohortId: string; proposalId: string; created: number; failed: number; as: 'requests' | 'mentorships' };
   /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */
   'eligibility.warned': EventBase & { startupId: string; eligibleUntil: string; daysBefore: number; cohortIds: string[] };
   /** The day after eligibleUntil: the startup left its active cohorts as `aged_out`. */

@@ -6,8 +6,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** Base of every list query DTO; modules extend it with their filters. */
-export class ListQueryDto {
+/** `?limit=&cursor=`: the paging of every list. */
+export class PageQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -18,7 +18,10 @@ export class ListQueryDto {
   @IsOptional()
   @IsMongoId({ message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
+}
 
+/** Base of every searchable list query DTO; modules extend it with their filters. */
+export class ListQueryDto extends PageQueryDto {
   /** Text search; diacritics and case are ignored. */
   @IsOptional()
   @IsString()

@@ -30,6 +30,8 @@ export interface JobWorker {
   stop(): Promise<void>;
   /** Queues a job to run now. */
   now(name: string, payload: object): Promise<void>;
+  /** Queues a job to run at `when` (any worker on the database runs it then). */
+  at(when: Date, name: string, payload: object): Promise<void>;
   isRunning(): boolean;
 }
 
@@ -73,6 +75,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     },
     async now(name, payload) {
       await agenda.now(name, payload);
+    },
+    async at(when, name, payload) {
+      await agenda.schedule(when, name, payload);
     },
     isRunning: () => running,
   };

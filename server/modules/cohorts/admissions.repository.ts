@@ -76,6 +76,13 @@ export const admissionsRepository = {
     return (await AdmissionModel.find({ startupId: _id, status: 'active' }).sort({ _id: 1 }).lean()) as AdmissionRecord[];
   },
 
+  /** Startups active in any of these cohorts. */
+  async activeStartupIdsIn(cohortIds: readonly mongoose.Types.ObjectId[]): Promise<string[]> {
+    if (cohortIds.length === 0) return [];
+    const docs = await AdmissionModel.find({ cohortId: { $in: cohortIds }, status: 'active' }, { startupId: 1 }).lean();
+    return [...new Set(docs.map((d) => d.startupId.toHexString()))];
+  },
+
   /** Every active admission's (cohort, startup) pair. */
   async findActivePairs(): Promise<AdmissionPair[]> {
     const docs = await AdmissionModel.find({ status: 'active' }, { cohortId: 1, startupId: 1 }).sort({ _id: 1 }).lean();

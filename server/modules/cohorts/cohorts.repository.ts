@@ -42,6 +42,13 @@ export const cohortsRepository = {
     return ((await CohortModel.findById(_id).lean()) as CohortRecord | null) ?? undefined;
   },
 
+  /** Ids of the cohorts this user manages. */
+  async idsManagedBy(userId: string): Promise<mongoose.Types.ObjectId[]> {
+    const _id = toId(userId);
+    if (!_id) return [];
+    return (await CohortModel.find({ managerIds: _id }, { _id: 1 }).lean()).map((cohort) => cohort._id as mongoose.Types.ObjectId);
+  },
+
   /** One page in `_id` order. */
   async list(criteria: CohortListCriteria, page: PageRequest): Promise<Page<CohortRecord>> {
     const filter: Record<string, unknown> = searchFilter(criteria.q);

@@ -1,8 +1,10 @@
 /**
  * A mentor's weekly availability rules (SPEC §3): `{ weekday, start, end }`
  * in the mentor's own zone, ISO weekdays (1 = Monday) and `HH:mm` times.
- * Pure functions, used by validation now and by slot computation later.
+ * Pure functions, used by validation, by matching (the next free time) and
+ * later by slot computation.
  */
+import { DateTime } from 'luxon';
 
 export interface WeeklyRule {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -63,4 +65,53 @@ export function overlappingRules(rules: ReadonlyArray<Partial<WeeklyRule>>): Arr
     }
   }
   return pairs;
+}
+
+/** What decides when a mentor is next free: their rules, zone and session settings. */
+export interface AvailabilityProfile {
+  weekly: readonly WeeklyRule[];
+  /** `YYYY-MM-DD` dates in the mentor's zone. */
+  blockedDates: readonly string[];
+  /** IANA zone the rules are read in. */
+  timezone: string;
+  sessionMinutes: number;
+  minNoticeHours: number;
+}
+
+/** Session starts fall on the quarter hour. */
+const SLOT_GRID_MS = 15 * 60_000;
+
+/**
+ * The start of the first session-long stretch inside a weekly window, on a
+ * day not blocked, no earlier than `now` plus the mentor's notice and
+ * before `now` plus `horizonDays`; undefined when there is none. Windows
+ * are read as wall-clock times in the mentor's zone each day, so a DST
+ * change moves the instant, not the local time. Booked sessions are not
+ * subtracted here yet: no sessions exist before the sessions module.
+ */
+export function firstFreeStart(profile: AvailabilityProfile, now: Date, horizonDays: number): Date | undefined {
+  if (profile.weekly.length === 0) return undefined;
+  const earliest = Math.ceil((now.getTime() + profile.minNoticeHours * 3_600_000) / SLOT_GRID_MS) * SLOT_GRID_MS;
+  const horizon = now.getTime() + horizonDays * 86_400_000;
+  const sessionMs = profile.sessionMinutes * 60_000;
+  const blocked = new Set(profile.blockedDates);
+  const rules = [...profile.weekly].sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
+  for (let day = DateTime.fromMillis(earliest, { zone: profile.timezone }).startOf('day'); day.toMillis() < horizon; day = day.plus({ days: 1 })) {
+    if (blocked.has(day.toISODate()!)) continue;
+    for (const rule of rules) {
+      if (rule.weekday !== day.weekday) continue;
+      const opens = atLocalTime(day, rule.start);
+      const closes = atLocalTime(day, rule.end);
+      const start = Math.ceil(Math.max(opens, earliest) / SLOT_GRID_MS) * SLOT_GRID_MS;
+      if (start + sessionMs <= closes && start < horizon) return new Date(start);
+    }
+  }
+  return undefined;
+}
+
+/** The instant of an `HH:mm` wall-clock time (24:00 = the next midnight) on `day` in its zone. */
+function atLocalTime(day: DateTime, time: string): number {
+  const minutes = minutesOfDay(time);
+  if (minutes === 1440) return day.plus({ days: 1 }).toMillis();
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
 }

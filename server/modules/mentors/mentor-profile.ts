@@ -20,6 +20,8 @@ export const PROFILE_NUMBERS = {
   sessionMinutes: { min: 15, max: 240, default: 60 },
   bufferMinutes: { min: 0, max: 120, default: 0 },
   minNoticeHours: { min: 0, max: 336, default: 24 },
+  /** Days a mentor has to answer a request before it expires and the startup is offered the next match. */
+  responseDays: { min: 1, max: 30, default: 5 },
 } as const;
 
 /** Longest accepted text of each free-text field. */

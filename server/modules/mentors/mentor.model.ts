@@ -3,7 +3,7 @@ import { SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../core/taxonomy/taxo
 import { VIETNAM_ZONE } from '../../core/time/calendar-date.js';
 import { DEFAULT_MENTOR_MODE, MENTOR_MODES, MENTOR_STATUSES, PROFILE_NUMBERS, TEXT_LIMITS } from './mentor-profile.js';
 
-const { maxActiveMentees, maxSessionsPerMonth, sessionMinutes, bufferMinutes, minNoticeHours } = PROFILE_NUMBERS;
+const { maxActiveMentees, maxSessionsPerMonth, sessionMinutes, bufferMinutes, minNoticeHours, responseDays } = PROFILE_NUMBERS;
 
 const boundedInt = (limits: { min: number; max: number; default: number }) => ({
   type: Number,
@@ -75,6 +75,8 @@ const mentorSchema = new Schema(
     sessionMinutes: boundedInt(sessionMinutes),
     bufferMinutes: boundedInt(bufferMinutes),
     minNoticeHours: boundedInt(minNoticeHours),
+    /** Days to answer a request before it expires. */
+    responseDays: boundedInt(responseDays),
     status: { type: String, enum: MENTOR_STATUSES, required: true, default: 'pending' },
     /** Every status change, oldest first, appended by the same update that makes it. */
     statusHistory: { type: [statusChangeSchema], default: [] },
@@ -90,6 +92,8 @@ const mentorSchema = new Schema(
       rating: { type: Number, default: null },
       ratingCount: { type: Number, required: true, default: 0 },
       medianResponseHours: { type: Number, default: null },
+      /** How many answered requests medianResponseHours was computed over. */
+      answeredRequests: { type: Number, required: true, default: 0 },
     },
     /** Folded copy of the searchable text (see core/text/search-text.ts); written only by the repository. */
     searchText: { type: String, required: true, default: '', select: false },

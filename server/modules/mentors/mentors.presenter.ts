@@ -16,7 +16,7 @@ import {
   MentorConflictsDto,
   MentorLocationDto,
 } from './dto/mentor-profile-fields.dto.js';
-import { MENTOR_MODES, MENTOR_STATUSES, type MentorMode, type MentorStatus } from './mentor-profile.js';
+import { MENTOR_MODES, MENTOR_STATUSES, PROFILE_NUMBERS, type MentorMode, type MentorStatus } from './mentor-profile.js';
 import type { MentorRecord, MentorSummaryRecord } from './mentors.repository.js';
 
 /** Derived figures, kept up to date by mentorships, sessions and feedback. */
@@ -80,6 +80,7 @@ export class MentorView extends MentorSummaryView {
   };
   @IsInt() bufferMinutes!: number;
   @IsInt() minNoticeHours!: number;
+  @IsInt() responseDays!: number;
   /** Every status change, oldest first. */
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentorStatusChangeView) statusHistory!: MentorStatusChangeView[];
 }
@@ -132,6 +133,7 @@ export function presentMentor(mentor: MentorRecord, seesConflicts: boolean): Men
     },
     bufferMinutes: mentor.bufferMinutes,
     minNoticeHours: mentor.minNoticeHours,
+    responseDays: mentor.responseDays ?? PROFILE_NUMBERS.responseDays.default,
     statusHistory: (mentor.statusHistory ?? []).map((c) => ({ from: c.from, to: c.to, at: c.at.toISOString(), by: c.by?.toHexString() ?? null })),
   };
 }

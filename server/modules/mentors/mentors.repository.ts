@@ -29,6 +29,7 @@ export interface MentorProfileFields {
   sessionMinutes?: number;
   bufferMinutes?: number;
   minNoticeHours?: number;
+  responseDays?: number;
 }
 
 /** What a list may be narrowed by; every given criterion must hold. */
@@ -63,6 +64,15 @@ const SUMMARY_FIELDS = [
   'userId', 'name', 'title', 'organisation', 'bio', 'sectors', 'stages', 'expertise', 'languages', 'timezone',
   'mode', 'location', 'capacity', 'sessionMinutes', 'status', 'stats', 'approvedAt', 'createdAt', 'updatedAt',
 ] as const satisfies ReadonlyArray<keyof MentorDocument>;
+
+/** What the candidate index reads (candidate-index-sync.ts). */
+const MATCHING_FIELDS = [
+  'userId', 'name', 'status', 'sectors', 'stages', 'expertise', 'languages', 'timezone', 'mode', 'location', 'conflicts',
+  'capacity', 'availability', 'sessionMinutes', 'minNoticeHours', 'responseDays', 'stats', 'updatedAt',
+] as const satisfies ReadonlyArray<keyof MentorDocument>;
+
+/** A profile as matching reads it. */
+export type MentorMatchingRecord = Pick<MentorRecord, '_id' | (typeof MATCHING_FIELDS)[number]>;
 
 /** A profile as a list reads it. */
 export type MentorSummaryRecord = Pick<MentorRecord, '_id' | (typeof SUMMARY_FIELDS)[number]>;
@@ -125,6 +135,63 @@ export const mentorsRepository = {
       $set: { ...changes, searchText: mentorSearchText(next) },
       $inc: { revision: 1 },
     });
+  },
+
+  /**
+   * Every profile changed at or after `since` (all of them without it), with
+   * only what matching reads: the candidate index loads and refreshes itself
+   * from this.
+   */
+  async findForMatching(since?: Date): Promise<MentorMatchingRecord[]> {
+    const filter = since ? { updatedAt: { $gte: since } } : {};
+    return (await MentorModel.find(filter, Object.fromEntries(MATCHING_FIELDS.map((field) => [field, 1]))).lean()) as MentorMatchingRecord[];
+  },
+
+  /** One profile as matching reads it (none for an unknown or malformed id). */
+  async findForMatchingById(id: string): Promise<MentorMatchingRecord[]> {
+    if (!mongoose.isValidObjectId(id)) return [];
+    return (await MentorModel.find({ _id: id }, Object.fromEntries(MATCHING_FIELDS.map((field) => [field, 1]))).lean()) as MentorMatchingRecord[];
+  },
+
+  /**
+   * Takes one of the mentor's mentee places: one atomic `$inc` guarded by
+   * the count being below the capacity read, so racing takers never exceed
+   * it. Retries when the capacity itself changed meanwhile. Undefined when
+   * the mentor is not active or every place is taken.
+   */
+  async takeMenteePlace(id: mongoose.Types.ObjectId): Promise<{ taken: boolean; activeMentees: number; maxActiveMentees: number } | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = (await MentorModel.findById(id, { status: 1, capacity: 1, stats: 1 }).lean()) as MentorRecord | null;
+      if (!current) return undefined;
+      const max = current.capacity.maxActiveMentees;
+      const { activeMentees } = current.stats;
+      if (current.status !== 'active' || activeMentees >= max) return { taken: false, activeMentees, maxActiveMentees: max };
+      const taken = await MentorModel.findOneAndUpdate(
+        { _id: id, status: 'active', 'capacity.maxActiveMentees': max, 'stats.activeMentees': { $lt: max } },
+        { $inc: { 'stats.activeMentees': 1 } },
+        { new: true, projection: { stats: 1 } },
+      ).lean();
+      if (taken) return { taken: true, activeMentees: (taken as MentorRecord).stats.activeMentees, maxActiveMentees: max };
+    }
+    const last = (await MentorModel.findById(id, { capacity: 1, stats: 1 }).lean()) as MentorRecord | null;
+    return last ? { taken: false, activeMentees: last.stats.activeMentees, maxActiveMentees: last.capacity.maxActiveMentees } : undefined;
+  },
+
+  /** Gives a mentee place back (a mentorship ended, or a take that could not be used); never below zero. */
+  async releaseMenteePlace(id: mongoose.Types.ObjectId): Promise<void> {
+    await MentorModel.updateOne({ _id: id, 'stats.activeMentees': { $gt: 0 } }, { $inc: { 'stats.activeMentees': -1 } });
+  },
+
+  /**
+   * Stores the median answer time computed over `answered` answers, unless
+   * a computation over more answers is already stored: answers only grow, so
+   * the one that saw most is the most complete, whatever order writes land in.
+   */
+  async setResponseStats(id: mongoose.Types.ObjectId, medianResponseHours: number | null, answered: number): Promise<void> {
+    await MentorModel.updateOne(
+      { _id: id, $or: [{ 'stats.answeredRequests': { $lt: answered } }, { 'stats.answeredRequests': { $exists: false } }] },
+      { $set: { 'stats.medianResponseHours': medianResponseHours, 'stats.answeredRequests': answered } },
+    );
   },
 
   /**

@@ -1,6 +1,9 @@
 import { buildSearchText } from '../../core/text/search-text.js';
 import { labelsOf, SECTORS, TOPICS } from '../../core/taxonomy/taxonomy.js';
 import { eligibleUntilFor } from './eligibility.js';
+
+/** The team's languages when none are given: the programme works in Vietnamese. */
+export const DEFAULT_STARTUP_LANGUAGES = ['vi'] as const;
 import type { StartupFields } from './startups.repository.js';
 
 type Input = Partial<{
@@ -13,6 +16,7 @@ type Input = Partial<{
   sectors: string[];
   stage: string;
   needs: string[];
+  languages: string[];
   district: string | null;
   website: string | null;
   stEnterprise: { certifiedOn: string; certificateNumber: string } | null;
@@ -34,6 +38,7 @@ export function toStoredFields(input: Input): StartupFields {
     sectors: input.sectors ?? [],
     stage: input.stage,
     needs: input.needs ?? [],
+    languages: input.languages ?? [...DEFAULT_STARTUP_LANGUAGES],
     district: input.district ?? undefined,
     website: input.website ?? undefined,
     stEnterprise: input.stEnterprise ?? undefined,

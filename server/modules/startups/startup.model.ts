@@ -29,6 +29,8 @@ const startupSchema = new Schema(
     sectors: { type: [String], enum: SECTOR_CODES, required: true },
     stage: { type: String, enum: STAGE_CODES, required: true },
     needs: { type: [String], enum: TOPIC_CODES, default: [] },
+    /** ISO 639-1 codes the team works in (matching needs one shared with the mentor). */
+    languages: { type: [String], default: ['vi'] },
     district: { type: String, maxlength: 60 },
     website: { type: String, maxlength: 300 },
     /** Certification as a science-and-technology enterprise: a headline KPI of the plan. */

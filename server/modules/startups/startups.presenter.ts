@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDateString, IsIn, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { computeEligibility, STARTUP_KINDS } from './eligibility.js';
 import type { StartupRecord } from './startups.repository.js';
+import { DEFAULT_STARTUP_LANGUAGES } from './startup-fields.js';
 import { StEnterpriseDto } from './dto/startup-fields.dto.js';
 
 export class StartupMemberView {
@@ -24,6 +25,7 @@ export class StartupView {
   @IsArray() sectors!: string[];
   @IsString() stage!: string;
   @IsArray() needs!: string[];
+  @IsArray() languages!: string[];
   @IsOptional() @IsString() district!: string | null;
   @IsOptional() @IsString() website!: string | null;
   @IsOptional() @ValidateNested() @Type(() => StEnterpriseDto) stEnterprise!: StEnterpriseDto | null;
@@ -46,6 +48,7 @@ export function presentStartup(startup: StartupRecord, today: string): StartupVi
     sectors: startup.sectors,
     stage: startup.stage,
     needs: startup.needs ?? [],
+    languages: startup.languages?.length ? startup.languages : [...DEFAULT_STARTUP_LANGUAGES],
     district: startup.district ?? null,
     website: startup.website ?? null,
     stEnterprise: startup.stEnterprise

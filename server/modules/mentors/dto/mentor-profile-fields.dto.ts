@@ -61,7 +61,7 @@ export class MentorConflictsDto {
   enterpriseCodes?: string[];
 }
 
-const { maxActiveMentees, maxSessionsPerMonth, sessionMinutes, bufferMinutes, minNoticeHours } = PROFILE_NUMBERS;
+const { maxActiveMentees, maxSessionsPerMonth, sessionMinutes, bufferMinutes, minNoticeHours, responseDays } = PROFILE_NUMBERS;
 
 export class MentorCapacityDto {
   /** Mentorships the mentor holds at once. */
@@ -158,4 +158,6 @@ export class MentorProfileFieldsDto {
   @IsOptionalButNotNull() @Max(sessionMinutes.max) @Min(sessionMinutes.min) @IsInt() sessionMinutes?: number;
   @IsOptionalButNotNull() @Max(bufferMinutes.max) @Min(bufferMinutes.min) @IsInt() bufferMinutes?: number;
   @IsOptionalButNotNull() @Max(minNoticeHours.max) @Min(minNoticeHours.min) @IsInt() minNoticeHours?: number;
+  /** Days to answer a request before it expires (default 5). */
+  @IsOptionalButNotNull() @Max(responseDays.max) @Min(responseDays.min) @IsInt() responseDays?: number;
 }

@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
@@ -11,6 +12,7 @@ import {
 } from 'class-validator';
 import { GROWTH_BASIS_CODES, SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../../core/taxonomy/taxonomy.js';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
+import { LANGUAGE_CODES } from '../../../core/taxonomy/languages.js';
 import { TextField } from '../../../core/http/text-field.js';
 import { IsOptionalButNotNull, NestedObject } from '../../../core/http/validation.js';
 import { STARTUP_KINDS } from '../eligibility.js';
@@ -91,6 +93,15 @@ function startupFields(mode: 'create' | 'update') {
     @ArrayUnique()
     @IsIn(TOPIC_CODES, { each: true, message: 'needs must contain only known topic codes (GET /api/v1/taxonomies)' })
     needs?: string[];
+
+    /** ISO 639-1 codes the team works in; `["vi"]` when left out. Matching needs one shared with the mentor. */
+    @IsOptionalButNotNull()
+    @ArrayUnique()
+    @IsIn(LANGUAGE_CODES, { each: true, message: 'languages must hold two-letter ISO 639-1 codes such as vi, en' })
+    @ArrayMaxSize(10)
+    @ArrayMinSize(1, { message: 'languages must name at least one language' })
+    @IsArray()
+    languages?: string[];
 
     @IsOptional()
     @TextField({ max: 60, example: 'Ô Môn' })

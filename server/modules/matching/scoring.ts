@@ -1,0 +1,234 @@
+/**
+ * Ranking (SPEC §4), pure: hard filters first, each with a reason code;
+ * then a 0–100 score, the weighted mean of seven criteria in [0, 1]:
+ *
+ * - sectorFit: the share of the startup's sectors the mentor covers;
+ * - stageFit: 1 for the startup's stage, ½ for a neighbouring stage or a
+ *   mentor who names no stage, else 0;
+ * - topicOverlap: the share of the asked topics (else the startup's needs)
+ *   the mentor knows;
+ * - availabilitySoon: 1 − days until the first free session / 21;
+ * - loadBalance: the share of the mentor's mentee places still free;
+ * - rating: (rating − 1) / 4, ½ while unrated;
+ * - responsiveness: 1 − median answer time / the mentor's answer window,
+ *   ½ before a first answer.
+ *
+ * Each criterion's contribution is 100 × weight × value / Σ weights, so the
+ * score rises with every criterion and the contributions add up to it.
+ * Order: score descending, then mentor id ascending, so equal inputs give
+ * equal order. The scan keeps the best `limit` by insertion (no sort of
+ * thousands) and builds explanations for those only.
+ */
+import type { MatchingWeights, WeightName } from '../cohorts/matching-weights.js';
+import { FREE_TIME_HORIZON_DAYS, STATUS_CODES, type CandidateIndex } from './candidate-index.js';
+
+export const CRITERIA = ['sectorFit', 'stageFit', 'topicOverlap', 'availabilitySoon', 'loadBalance', 'rating', 'responsiveness'] as const satisfies readonly WeightName[];
+export type Criterion = (typeof CRITERIA)[number];
+
+/** Why a hard filter removed a mentor, in the order they are checked and listed. */
+export const EXCLUSION_REASONS = [
+  'inactive',
+  'at_capacity',
+  'conflict_of_interest',
+  'no_shared_language',
+  'no_free_time',
+  'mode_location',
+  'already_requested',
+  'already_mentoring',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export type MeetingMode = 'online' | 'offline' | 'any';
+
+/** Who is being matched, in the index's terms. */
+export interface MatchQuery {
+  startupId: string;
+  enterpriseCode: string | null;
+  sectors: number;
+  /** Index into STAGE_CODES. */
+  stage: number;
+  /** The topics asked for (or the startup's needs). */
+  topics: number;
+  /** Language mask from `index.languageMask(languageCodes)`. */
+  languages: number;
+  languageCodes: readonly string[];
+  mode: MeetingMode;
+  /** Mentors with an open request from this startup. */
+  requested: ReadonlySet<string>;
+  /** Mentors already mentoring this startup. */
+  mentoring: ReadonlySet<string>;
+}
+
+/** The value of each criterion for one pair, in [0, 1], in CRITERIA order. */
+export type CriterionValues = Float64Array;
+
+const popcount = (n: number) => {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+};
+
+/** Fills `out` with the criteria of mentor `slot` for `query`. */
+export function criterionValues(index: CandidateIndex, slot: number, query: MatchQuery, out: CriterionValues): CriterionValues {
+  const sectorCount = popcount(query.sectors);
+  out[0] = sectorCount === 0 ? 0 : popcount(index.sectors[slot]! & query.sectors) / sectorCount;
+  const stages = index.stages[slot]!;
+  out[1] = stages === 0 ? 0.5 : stages & (1 << query.stage) ? 1 : stages & ((1 << (query.stage + 1)) | (1 << (query.stage - 1))) ? 0.5 : 0;
+  const topicCount = popcount(query.topics);
+  out[2] = topicCount === 0 ? 0 : popcount(index.topics[slot]! & query.topics) / topicCount;
+  const days = index.freeInDays[slot]!;
+  out[3] = days >= FREE_TIME_HORIZON_DAYS ? 0 : 1 - days / FREE_TIME_HORIZON_DAYS;
+  const places = index.maxActiveMentees[slot]!;
+  out[4] = places === 0 ? 0 : Math.max(0, 1 - index.activeMentees[slot]! / places);
+  const rating = index.rating[slot]!;
+  out[5] = Number.isNaN(rating) ? 0.5 : Math.min(1, Math.max(0, (rating - 1) / 4));
+  const hours = index.responseHours[slot]!;
+  out[6] = Number.isNaN(hours) ? 0.5 : Math.min(1, Math.max(0, 1 - hours / (index.responseDays[slot]! * 24)));
+  return out;
+}
+
+/** Weights in CRITERIA order, divided by their sum (all zero → equal weights). */
+export function normalizedWeights(weights: MatchingWeights): Float64Array {
+  const raw = CRITERIA.map((name) => Math.max(0, weights[name]));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return Float64Array.from(raw, (w) => (sum === 0 ? 1 / CRITERIA.length : w / sum));
+}
+
+/** The score 0–100 of criterion values under normalized weights. */
+export function scoreOf(values: CriterionValues, weights: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < CRITERIA.length; i++) sum += weights[i]! * values[i]!;
+  return 100 * sum;
+}
+
+/** Writes into `out` every hard filter mentor `slot` fails for `query`; returns how many. */
+export function exclusionsOf(index: CandidateIndex, slot: number, query: MatchQuery, out: ExclusionReason[]): number {
+  out.length = 0;
+  if (index.status[slot] !== STATUS_CODES.active) out.push('inactive');
+  if (index.activeMentees[slot]! >= index.maxActiveMentees[slot]!) out.push('at_capacity');
+  if (index.conflictsWith(slot, query.startupId, query.enterpriseCode)) out.push('conflict_of_interest');
+  if (!index.speaksAny(slot, query.languages, query.languageCodes)) out.push('no_shared_language');
+  if (index.freeInDays[slot]! >= FREE_TIME_HORIZON_DAYS) out.push('no_free_time');
+  if (!servesMode(index, slot, query.mode)) out.push('mode_location');
+  const id = index.ids[slot]!;
+  if (query.requested.has(id)) out.push('already_requested');
+  if (query.mentoring.has(id)) out.push('already_mentoring');
+  return out.length;
+}
+
+function servesMode(index: CandidateIndex, slot: number, mode: MeetingMode): boolean {
+  if (mode === 'online') return (index.modes[slot]! & 1) !== 0;
+  if (mode === 'offline') return (index.modes[slot]! & 2) !== 0 && index.local[slot] === 1;
+  return true;
+}
+
+/** A ranked mentor: the slot, the score and each criterion's value. */
+export interface RankedSlot {
+  slot: number;
+  score: number;
+  values: CriterionValues;
+}
+
+/** A mentor a hard filter removed, with every reason, and the score it would have had. */
+export interface ExcludedSlot extends RankedSlot {
+  reasons: ExclusionReason[];
+}
+
+export interface Ranking {
+  ranked: RankedSlot[];
+  /** Filled when asked: the best-scoring excluded mentors, and how many each reason removed. */
+  excluded?: { items: ExcludedSlot[]; counts: Record<ExclusionReason, number> };
+  /** Mentors considered (inactive ones only when `includeInactive`). */
+  considered: number;
+}
+
+export interface RankOptions {
+  limit: number;
+  /** Also report excluded mentors (`explain=excluded`). */
+  explainExcluded: boolean;
+  /** Count pending and paused mentors among the excluded (staff only). */
+  includeInactive: boolean;
+}
+
+/**
+ * Keeps the best `limit` of (score, slot) pairs, best first: score
+ * descending, then mentor id ascending.
+ */
+class TopK {
+  readonly scores: Float64Array;
+  readonly slots: Int32Array;
+  count = 0;
+
+  constructor(
+    readonly limit: number,
+    private readonly ids: readonly string[],
+  ) {
+    this.scores = new Float64Array(limit);
+    this.slots = new Int32Array(limit);
+  }
+
+  private before(score: number, slot: number, at: number): boolean {
+    const other = this.scores[at]!;
+    return score > other || (score === other && this.ids[slot]! < this.ids[this.slots[at]!]!);
+  }
+
+  offer(score: number, slot: number): void {
+    if (this.limit === 0) return;
+    if (this.count === this.limit && !this.before(score, slot, this.count - 1)) return;
+    let at = this.count < this.limit ? this.count++ : this.count - 1;
+    while (at > 0 && this.before(score, slot, at - 1)) {
+      this.scores[at] = this.scores[at - 1]!;
+      this.slots[at] = this.slots[at - 1]!;
+      at--;
+    }
+    this.scores[at] = score;
+    this.slots[at] = slot;
+  }
+}
+
+/** Ranks every mentor of the index for `query`. */
+export function rank(index: CandidateIndex, query: MatchQuery, weights: MatchingWeights, options: RankOptions): Ranking {
+  const w = normalizedWeights(weights);
+  const values = new Float64Array(CRITERIA.length);
+  const reasons: ExclusionReason[] = [];
+  const top = new TopK(options.limit, index.ids);
+  const excludedTop = new TopK(options.explainExcluded ? options.limit : 0, index.ids);
+  const counts = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
+  let considered = 0;
+
+  for (let slot = 0; slot < index.size; slot++) {
+    if (index.removed[slot]) continue;
+    const active = index.status[slot] === STATUS_CODES.active;
+    if (!active && !options.includeInactive) continue;
+    considered++;
+    const failed = exclusionsOf(index, slot, query, reasons);
+    if (failed > 0 && !options.explainExcluded) continue;
+    const score = scoreOf(criterionValues(index, slot, query, values), w);
+    if (failed === 0) {
+      top.offer(score, slot);
+      continue;
+    }
+    for (const reason of reasons) counts[reason]++;
+    excludedTop.offer(score, slot);
+  }
+
+  const ranked = Array.from({ length: top.count }, (_, i) => ({
+    slot: top.slots[i]!,
+    score: top.scores[i]!,
+    values: criterionValues(index, top.slots[i]!, query, new Float64Array(CRITERIA.length)),
+  }));
+  const ranking: Ranking = { ranked, considered };
+  if (options.explainExcluded) {
+    const items = Array.from({ length: excludedTop.count }, (_, i) => {
+      const slot = excludedTop.slots[i]!;
+      return {
+        slot,
+        score: excludedTop.scores[i]!,
+        values: criterionValues(index, slot, query, new Float64Array(CRITERIA.length)),
+        reasons: [...(exclusionsOf(index, slot, query, reasons), reasons)],
+      };
+    });
+    ranking.excluded = { items, counts };
+  }
+  return ranking;
+}

@@ -1,0 +1,48 @@
+/** The only door to the notifications collection. */
+import mongoose from 'mongoose';
+import { onlyDuplicateKeys } from '../../core/db/duplicate-key.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { NotificationModel, type NotificationDocument } from './notification.model.js';
+
+export type NotificationRecord = Omit<NotificationDocument, 'data'> & { data: Record<string, string> };
+
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  dedupeKey: string;
+  title: { vi: string; en: string };
+  body: { vi: string; en: string };
+  data: Record<string, string>;
+}
+
+const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
+
+export const notificationsRepository = {
+  /** Inserts those not already there (by dedupe key); returns how many were new. */
+  async insertNew(notifications: readonly NewNotification[]): Promise<number> {
+    if (notifications.length === 0) return 0;
+    const rows = notifications.map((n) => ({ ...n, userId: new mongoose.Types.ObjectId(n.userId) }));
+    try {
+      return (await NotificationModel.insertMany(rows, { ordered: false })).length;
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+      return (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
+    }
+  },
+
+  /** One user's notifications, one page in `_id` order; only unread ones when asked. */
+  async listFor(userId: string, unreadOnly: boolean, page: PageRequest): Promise<Page<NotificationRecord>> {
+    const filter: Record<string, unknown> = { userId: toId(userId) ?? { $in: [] } };
+    if (unreadOnly) filter.readAt = { $exists: false };
+    return findPage<NotificationRecord>(NotificationModel, filter, page, {});
+  },
+
+  /** Marks one of the user's notifications read (once); undefined when it is not theirs or not there. */
+  async markRead(userId: string, id: string, at: Date): Promise<NotificationRecord | undefined> {
+    const [_id, owner] = [toId(id), toId(userId)];
+    if (!_id || !owner) return undefined;
+    await NotificationModel.updateOne({ _id, userId: owner, readAt: { $exists: false } }, { $set: { readAt: at } });
+    const doc = await NotificationModel.findOne({ _id, userId: owner }).lean();
+    return (doc as NotificationRecord | null) ?? undefined;
+  },
+};

@@ -1,0 +1,127 @@
+/** The only door to the mentor_requests collection. */
+import mongoose from 'mongoose';
+import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
+import { MentorRequestModel, type MentorRequestDocument, type RequestStatus } from './mentor-request.model.js';
+
+export type MentorRequestRecord = MentorRequestDocument;
+
+export interface NewMentorRequest {
+  startupId: mongoose.Types.ObjectId;
+  mentorId: mongoose.Types.ObjectId;
+  mentorUserId: mongoose.Types.ObjectId;
+  requestedBy: mongoose.Types.ObjectId;
+  message: string;
+  topics: string[];
+  expiresAt: Date;
+  at: Date;
+  proposalId?: mongoose.Types.ObjectId;
+}
+
+/** What a list may be narrowed by; every given criterion must hold. */
+export interface RequestListCriteria {
+  /** Only requests of these startups (a founder's own, a manager's cohorts'). */
+  startupIds?: readonly string[];
+  /** Only requests answered by this mentor user. */
+  mentorUserId?: string;
+  mentorId?: string;
+  status?: RequestStatus;
+}
+
+/** How a pending request closes. */
+export interface RequestClosing {
+  to: Exclude<RequestStatus, 'pending'>;
+  at: Date;
+  by: string | null;
+  declineReason?: string;
+  /** Set on accept and decline: hours since the request was made. */
+  responseHours?: number;
+  mentorshipId?: mongoose.Types.ObjectId;
+}
+
+const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
+const toIds = (ids: readonly string[]) => ids.map(toId).filter((id): id is mongoose.Types.ObjectId => id !== undefined);
+
+/** The key of the one open request a pair may have. */
+export const openPairKey = (startupId: string, mentorId: string) => `${startupId}:${mentorId}`;
+
+function listFilter(criteria: RequestListCriteria): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (criteria.startupIds) filter.startupId = { $in: toIds(criteria.startupIds) };
+  if (criteria.mentorUserId !== undefined) filter.mentorUserId = toId(criteria.mentorUserId) ?? { $in: [] };
+  if (criteria.mentorId !== undefined) filter.mentorId = toId(criteria.mentorId) ?? { $in: [] };
+  if (criteria.status) filter.status = criteria.status;
+  return filter;
+}
+
+export const requestsRepository = {
+  /** Inserts a pending request; undefined when the pair already has an open one. */
+  async create(request: NewMentorRequest): Promise<MentorRequestRecord | undefined> {
+    const { at, ...fields } = request;
+    return insertUnlessDuplicate(async () => {
+      const doc = await MentorRequestModel.create({
+        ...fields,
+        status: 'pending',
+        requestedAt: at,
+        openPair: openPairKey(fields.startupId.toHexString(), fields.mentorId.toHexString()),
+        history: [{ status: 'pending', at, by: fields.requestedBy }],
+      });
+      return doc.toObject() as MentorRequestRecord;
+    });
+  },
+
+  /** Undefined for an unknown or malformed id. */
+  async findById(id: string | mongoose.Types.ObjectId): Promise<MentorRequestRecord | undefined> {
+    const _id = typeof id === 'string' ? toId(id) : id;
+    if (!_id) return undefined;
+    return ((await MentorRequestModel.findById(_id).lean()) as MentorRequestRecord | null) ?? undefined;
+  },
+
+  /** The open request of a pair, if any (read through the unique key). */
+  async findOpen(startupId: string, mentorId: string): Promise<MentorRequestRecord | undefined> {
+    return ((await MentorRequestModel.findOne({ openPair: openPairKey(startupId, mentorId) }).lean()) as MentorRequestRecord | null) ?? undefined;
+  },
+
+  /** One page in `_id` order. */
+  async list(criteria: RequestListCriteria, page: PageRequest): Promise<Page<MentorRequestRecord>> {
+    return findPage<MentorRequestRecord>(MentorRequestModel, listFilter(criteria), page, {});
+  },
+
+  /** Open (startup, mentor) pairs of these startups. */
+  async openPairsOf(startupIds: readonly string[]): Promise<Array<{ startupId: string; mentorId: string }>> {
+    const rows = await MentorRequestModel.find({ startupId: { $in: toIds(startupIds) }, status: 'pending' }, { startupId: 1, mentorId: 1 }).lean();
+    return rows.map((row) => ({ startupId: row.startupId.toHexString(), mentorId: row.mentorId.toHexString() }));
+  },
+
+  /** Pending requests whose time is up at `now` (the expiry sweep). */
+  async findDue(now: Date, limit: number): Promise<MentorRequestRecord[]> {
+    return (await MentorRequestModel.find({ status: 'pending', expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(limit).lean()) as MentorRequestRecord[];
+  },
+
+  /** The answer times (hours) of every request this mentor accepted or declined. */
+  async responseHoursOf(mentorId: mongoose.Types.ObjectId): Promise<number[]> {
+    const rows = await MentorRequestModel.find({ mentorId, status: { $in: ['accepted', 'declined'] }, responseHours: { $exists: true } }, { responseHours: 1 }).lean();
+    return rows.map((row) => row.responseHours!);
+  },
+
+  /**
+   * Closes a pending request in one atomic update: the status, its history
+   * entry, and the pair's open key removed. Of racing closings (an accept
+   * and a withdrawal, two expiries) exactly one applies; `applied: false`
+   * with the request as it is now for the others.
+   */
+  async close(id: mongoose.Types.ObjectId, closing: RequestClosing): Promise<GuardedUpdate<MentorRequestRecord>> {
+    const entry = { status: closing.to, at: closing.at, by: closing.by ? new mongoose.Types.ObjectId(closing.by) : null, ...(closing.declineReason ? { note: closing.declineReason } : {}) };
+    const set: Record<string, unknown> = { status: closing.to };
+    if (closing.responseHours !== undefined) Object.assign(set, { respondedAt: closing.at, responseHours: closing.responseHours });
+    if (closing.declineReason) set.declineReason = closing.declineReason;
+    if (closing.mentorshipId) set.mentorshipId = closing.mentorshipId;
+    return updateIfMatches<MentorRequestRecord>(MentorRequestModel, id, { status: 'pending' }, { $set: set, $unset: { openPair: 1 }, $push: { history: entry } });
+  },
+
+  /** Records the mentorship an accepted request started. */
+  async linkMentorship(id: mongoose.Types.ObjectId, mentorshipId: mongoose.Types.ObjectId): Promise<void> {
+    await MentorRequestModel.updateOne({ _id: id, status: 'accepted' }, { $set: { mentorshipId } });
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * GET /matches over real HTTP: mentors ranked for a startup with every
+ * criterion's contribution and a reason in both languages; the hard
+ * filters with their reason codes; deterministic order; who may look.
+ */
+import { expect } from 'chai';
+import { createTestUser } from '../../helpers/factories.js';
+import { expectProblem } from '../../helpers/problems.js';
+import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { pinnedClock } from '../cohorts/cohort-helpers.js';
+import { activeMentor, matches, matchingWorld, mentorBody, requestMentor, type MatchingWorld } from './matching-helpers.js';
+import { createMentor } from '../mentors/mentor-helpers.js';
+
+describe('matching: GET /matches', () => {
+  let runway: TestRunway;
+  let world: MatchingWorld;
+  const ids: Record<string, string> = {};
+
+  before(async () => {
+    runway = await startTestRunway({}, pinnedClock);
+    world = await matchingWorld(runway);
+    const make = async (name: string, overrides: Record<string, unknown> = {}) => {
+      ids[name] = (await activeMentor(runway, world, overrides)).profile.id;
+    };
+    await make('best');
+    await make('tourism', { sectors: ['tourism'], stages: ['growth'], expertise: ['legal'] });
+    await make('french', { languages: ['fr'] });
+    await make('busy', { availability: { weekly: [] } });
+    await make('conflicted', { conflicts: { startupIds: [world.startupId] } });
+    await make('online', { mode: 'online' });
+    await make('local', { mode: 'both', location: { city: 'Cần Thơ', district: 'Ninh Kiều' } });
+    const paused = await activeMentor(runway, world, {});
+    ids.paused = paused.profile.id;
+    expect((await runway.http('POST', `/api/v1/mentors/${ids.paused}/pause`, { token: paused.user.token })).status).to.equal(200);
+    ids.pending = (await createMentor(runway, mentorBody())).profile.id;
+  });
+  after(() => runway.stop());
+
+  it('ranks the best-fitting mentor first, each with contributions that add up to the score and a reason in vi and en', async () => {
+    const { items } = await matches(runway, world.founder, world.startupId);
+    expect(items[0]!.mentorId).to.be.oneOf([ids.best, ids.online, ids.local]);
+    const tourism = items.find((m) => m.mentorId === ids.tourism)!;
+    expect(tourism.score).to.be.below(items[0]!.score);
+    for (const item of items) {
+      expect(item.contributions.map((c) => c.criterion)).to.deep.equal(['sectorFit', 'stageFit', 'topicOverlap', 'availabilitySoon', 'loadBalance', 'rating', 'responsiveness']);
+      const sum = item.contributions.reduce((total, c) => total + c.points, 0);
+      expect(Math.abs(sum - item.score)).to.be.below(0.5);
+      expect(item.score).to.be.within(0, 100);
+    }
+    expect(items[0]!.reason.vi).to.include('Nông nghiệp');
+    expect(items[0]!.reason.en).to.include('Agriculture');
+  });
+
+  it('the same question gives the same order; equal mentors are ordered by id', async () => {
+    const first = (await matches(runway, world.founder, world.startupId)).items.map((m) => m.mentorId);
+    const second = (await matches(runway, world.founder, world.startupId)).items.map((m) => m.mentorId);
+    expect(second).to.deep.equal(first);
+    const best = [ids.best, ids.online].sort();
+    const positions = best.map((id) => first.indexOf(id!));
+    expect(positions[0]).to.be.below(positions[1]!);
+  });
+
+  it('explain=excluded lists who the hard filters removed, with the right reason codes', async () => {
+    const { items, excluded } = await matches(runway, world.manager, world.startupId, '&explain=excluded&limit=50');
+    const reasonsOf = (id: string) => excluded!.items.find((e) => e.mentorId === id)?.reasons.map((r) => r.code);
+    expect(reasonsOf(ids.french!)).to.deep.equal(['no_shared_language']);
+    expect(reasonsOf(ids.busy!)).to.deep.equal(['no_free_time']);
+    expect(reasonsOf(ids.conflicted!)).to.deep.equal(['conflict_of_interest']);
+    expect(reasonsOf(ids.paused!)).to.deep.equal(['inactive']);
+    expect(reasonsOf(ids.pending!)).to.include('inactive');
+    for (const id of [ids.french, ids.busy, ids.conflicted, ids.paused, ids.pending]) expect(items.map((m) => m.mentorId)).not.to.include(id);
+    expect(excluded!.counts).to.include({ no_shared_language: 1, no_free_time: 1, conflict_of_interest: 1 });
+  });
+
+  it('a founder does not see pending or paused mentors even among the excluded', async () => {
+    const { excluded } = await matches(runway, world.founder, world.startupId, '&explain=excluded&limit=50');
+    expect(excluded!.items.map((e) => e.mentorId)).not.to.include.members([ids.paused, ids.pending]);
+    expect(excluded!.counts.inactive).to.equal(0);
+  });
+
+  it('mode=offline keeps mentors who meet in person and are based in Can Tho (mode_location for the others)', async () => {
+    const { items, excluded } = await matches(runway, world.founder, world.startupId, '&mode=offline&explain=excluded&limit=50');
+    expect(items.map((m) => m.mentorId)).to.deep.equal([ids.local]);
+    expect(excluded!.items.find((e) => e.mentorId === ids.online)!.reasons.map((r) => r.code)).to.deep.equal(['mode_location']);
+  });
+
+  it('a mentor already asked shows as excluded (already_requested) until the request closes', async () => {
+    const requestId = await requestMentor(runway, world.founder.token, world.startupId, ids.tourism!);
+    const { items, excluded } = await matches(runway, world.founder, world.startupId, '&explain=excluded&limit=50');
+    expect(items.map((m) => m.mentorId)).not.to.include(ids.tourism);
+    expect(excluded!.items.find((e) => e.mentorId === ids.tourism)!.reasons.map((r) => r.code)).to.deep.equal(['already_requested']);
+    expect((await runway.http('POST', `/api/v1/mentor-requests/${requestId}/withdraw`, { token: world.founder.token })).status).to.equal(200);
+    expect((await matches(runway, world.founder, world.startupId, '&limit=50')).items.map((m) => m.mentorId)).to.include(ids.tourism);
+  });
+
+  it('topics= matches on the topics asked (comma-separated or repeated) instead of the startup’s needs', async () => {
+    const topicValue = (items: Awaited<ReturnType<typeof matches>>['items'], id: string) =>
+      items.find((m) => m.mentorId === id)!.contributions.find((c) => c.criterion === 'topicOverlap')!.value;
+    const byNeeds = await matches(runway, world.founder, world.startupId, '&limit=50');
+    expect(topicValue(byNeeds.items, ids.tourism!)).to.equal(0);
+    expect(topicValue(byNeeds.items, ids.best!)).to.equal(1);
+    for (const query of ['&topics=legal', '&topics=legal,export', '&topics=legal&topics=export']) {
+      const response = await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}${query}&limit=50`, { token: world.founder.token });
+      expect(response.body.topics, query).to.include('legal');
+      expect(topicValue(response.body.items, ids.tourism!), query).to.be.above(0);
+      expect(topicValue(response.body.items, ids.best!), query).to.equal(0);
+    }
+  });
+
+  it('who may look: its team, its cohort’s managers and admins; others 403 or 404; anonymous 401', async () => {
+    await matches(runway, world.admin, world.startupId);
+    expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`, { token: world.otherManager.token }), 403, 'not_cohort_manager');
+    expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`, { token: world.otherFounder.token }), 404, 'startup_not_found');
+    const mentor = await createTestUser(runway, 'mentor');
+    expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`, { token: mentor.token }), 403, 'forbidden');
+    expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`), 401, 'unauthenticated');
+    expectProblem(await runway.http('GET', '/api/v1/matches?startupId=5f0000000000000000000000', { token: world.admin.token }), 404, 'startup_not_found');
+  });
+
+  it('bad input → 400 naming the field', async () => {
+    const bad = await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}&topics=cooking&limit=0&mode=teleport&explain=all`, { token: world.founder.token });
+    expectProblem(bad, 400, 'validation_failed');
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).to.deep.equal(['explain', 'limit', 'mode', 'topics']);
+    expectProblem(await runway.http('GET', '/api/v1/matches', { token: world.founder.token }), 400, 'validation_failed');
+  });
+});
