@@ -8,7 +8,9 @@
  *   reads by id, against the targets of the embedded-database issue (server
  *   in a child process; BENCH_MENTORS, BENCH_STARTUPS, BENCH_REQUESTS);
  * - demo-load: HTTP throughput at the demo's size against a bare Express
- *   endpoint, servers in child processes (bench/demo-load.ts; BENCH_SECONDS).
+ *   endpoint, servers in child processes (bench/demo-load.ts; BENCH_SECONDS);
+ * - matching: ranking among 10,000 mentors in process and over HTTP, and a
+ *   1,000 × 3,000 cohort proposal (bench/matching.ts; BENCH_SECONDS).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { sendRequest } from '../test/helpers/runway.js';
 import autocannon from 'autocannon';
 import { startChildServer, stopAllChildren } from './child-server.js';
 import { runDemoLoad } from './demo-load.js';
+import { runMatchingBench } from './matching.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -211,7 +214,12 @@ async function demoLoad(): Promise<void> {
   await writeResult('demo-load', database, figures);
 }
 
-const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad };
+async function matching(): Promise<void> {
+  const { database, figures } = await runMatchingBench();
+  await writeResult('matching', database, figures);
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching };
 
 const name = process.argv[2];
 if (name !== undefined && !Object.hasOwn(suites, name)) {

@@ -9,7 +9,7 @@
  *   {"ready":true,"url":…,"token":…,"cohortId":…,"database":…,"dataDir":…,"loadMs":…}
  *
  * `token` is a manager's access token (the demo manager's, logged in over
- * HTTP), `cohortId` the first cohort that manager manages (null for the
+ * HTTP; with BENCH_SYNTHETIC also `adminToken`, an admin's), `cohortId` the first cohort that manager manages (null for the
  * synthetic set, which has no cohorts), `loadMs` how long the synthetic set
  * took to load. Stops cleanly (and removes the folder) on SIGTERM or SIGINT,
  * and with `--until-stdin-closes` also when its stdin closes, i.e. when the
@@ -71,7 +71,10 @@ try {
     const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'not a hash: no login', name: 'Bench', role: 'manager' });
     if (!manager) throw new Error('could not create the bench manager');
     const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });
-    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, token, cohortId: null, database: runway.database.description, dataDir, loadMs: loaded.ms })}\n`);
+    const admin = await usersRepository.create({ email: 'bench-admin@example.vn', passwordHash: 'not a hash: no login', name: 'Bench', role: 'admin' });
+    if (!admin) throw new Error('could not create the bench admin');
+    const adminToken = signAccessToken(runway.context.tokens, { sub: admin._id.toHexString(), role: 'admin' });
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, token, adminToken, cohortId: null, database: runway.database.description, dataDir, loadMs: loaded.ms })}\n`);
   } else {
     await readyWithDemo(runway);
   }

@@ -364,6 +364,11 @@ const ROWS: Row[] = [
     call: (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals`, body: { mentorsPerStartup: 1 } }),
   },
   {
+    route: 'GET /api/v1/cohorts/:id/assignment-proposals',
+    expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
+    call: (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals` }),
+  },
+  {
     route: 'GET /api/v1/cohorts/:id/assignment-proposals/:proposalId',
     expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
     call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals/${await fresh.proposal(w)}` }),

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../core/app-context.js';
+import { mapPage } from '../../core/db/pages.js';
+import { PageQueryDto } from '../../core/http/pagination.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { MatchQueryDto } from './dto/match-query.dto.js';
 import { ApplyProposalDto, EditProposalDto, ProposeAssignmentDto } from './dto/proposal.dto.js';
-import { presentProposal, ProposalView } from './proposals.presenter.js';
+import { presentProposal, ProposalPageView, ProposalView } from './proposals.presenter.js';
 import { applyProposal } from './usecases/apply-proposal.js';
-import { editProposal, managedProposal } from './usecases/edit-proposal.js';
+import { editProposal, listProposals, managedProposal } from './usecases/edit-proposal.js';
 import { proposeAssignment } from './usecases/propose-assignment.js';
 import { MatchListView, presentMatches } from './matches.presenter.js';
 import { rankMentors } from './usecases/rank-mentors.js';
@@ -45,6 +47,16 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
       example: { mentorsPerStartup: 2 },
       responses: { 201: { description: 'A draft to review, edit and apply', schema: ProposalView, links: proposalLinks }, ...cohortAccess },
       handler: async ({ user, params, body }) => ({ status: 201, body: presentProposal(await proposeAssignment(user, params.id!, body)) }),
+    }),
+    defineRoute<undefined, PageQueryDto>({
+      method: 'get',
+      path: '/api/v1/cohorts/:id/assignment-proposals',
+      summary: 'A cohort’s assignment proposals, oldest first (the cohort’s managers, admins)',
+      tags,
+      auth: 'authenticated',
+      query: PageQueryDto,
+      responses: { 200: { description: 'One page, in id order', schema: ProposalPageView }, ...cohortAccess },
+      handler: async ({ user, params, query }) => ({ body: mapPage(await listProposals(user, params.id!, query), presentProposal) }),
     }),
     defineRoute({
       method: 'get',

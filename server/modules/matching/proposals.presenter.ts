@@ -58,6 +58,11 @@ export class ProposalView {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ApplyResultView) results!: ApplyResultView[];
 }
 
+export class ProposalPageView {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ProposalView) items!: ProposalView[];
+  @IsOptional() @IsMongoId() nextCursor!: string | null;
+}
+
 const hex = (id: { toHexString(): string } | null | undefined) => (id ? id.toHexString() : null);
 
 export function presentProposal(p: ProposalRecord): ProposalView {

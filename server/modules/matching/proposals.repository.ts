@@ -1,6 +1,7 @@
 /** The only door to the assignment_proposals collection. */
 import mongoose from 'mongoose';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
+import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
 import { ProposalModel, type ApplyAs, type ProposalDocument } from './proposal.model.js';
 
 export type ProposalRecord = Omit<ProposalDocument, 'unserved'> & {
@@ -50,6 +51,11 @@ export const proposalsRepository = {
     const [_id, cohort] = [toId(id), toId(cohortId)];
     if (!_id || !cohort) return undefined;
     return ((await ProposalModel.findOne({ _id, cohortId: cohort }).lean()) as ProposalRecord | null) ?? undefined;
+  },
+
+  /** A cohort's proposals, one page in `_id` order. */
+  async listInCohort(cohortId: mongoose.Types.ObjectId, page: PageRequest): Promise<Page<ProposalRecord>> {
+    return findPage<ProposalRecord>(ProposalModel, { cohortId }, page, {});
   },
 
   /** Replaces the pairs of a draft, only at the revision read. */

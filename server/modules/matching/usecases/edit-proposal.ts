@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
+import type { Page, PageRequest } from '../../../core/db/pages.js';
 import { Conflict, NotFound, RuleViolated, type FieldError } from '../../../core/errors.js';
 import { managedCohort } from '../../cohorts/cohort-access.js';
 import { withDefaultWeights } from '../../cohorts/matching-weights.js';
@@ -20,6 +21,12 @@ export async function managedProposal(actor: AuthUser, cohortId: string, proposa
   const proposal = await proposalsRepository.findInCohort(cohortId, proposalId);
   if (!proposal) throw proposalNotFound();
   return proposal;
+}
+
+/** A cohort's proposals, oldest first, for its managers and admins. */
+export async function listProposals(actor: AuthUser, cohortId: string, page: PageRequest): Promise<Page<ProposalRecord>> {
+  const cohort = await managedCohort(actor, cohortId);
+  return proposalsRepository.listInCohort(cohort._id, page);
 }
 
 /**
