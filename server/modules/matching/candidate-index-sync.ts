@@ -66,7 +66,10 @@ class CandidateIndexSync {
     return this.current;
   }
 
-  /** Loads every mentor, then polls for changes; clears what an earlier run held. */
+  /**
+   * Loads every mentor, then polls for changes; clears what an earlier run
+   * held. `now` is the app's clock (free times are counted from it).
+   */
   start(logger: Logger, now: () => Date = () => new Date()): void {
     this.stop();
     this.now = now;
@@ -74,7 +77,8 @@ class CandidateIndexSync {
     this.ready = undefined;
     const run = ++this.run;
     const poll = async () => {
-      const startedAt = this.now();
+      // Wall-clock time: it is compared with updatedAt, which the database stamps (the app's clock may be pinned).
+      const startedAt = new Date();
       try {
         if (this.ready) {
           await this.ready;
@@ -109,10 +113,11 @@ class CandidateIndexSync {
   }
 
   private async load(): Promise<void> {
-    const startedAt = this.now();
+    const startedAt = new Date();
+    const now = this.now();
     const index = new CandidateIndex();
-    for (const mentor of await mentorsRepository.findForMatching()) index.upsert(featuresOf(mentor), startedAt);
-    index.refreshFreeTime(startedAt);
+    for (const mentor of await mentorsRepository.findForMatching()) index.upsert(featuresOf(mentor), now);
+    index.refreshFreeTime(now);
     this.current = index;
     this.lastPoll = startedAt;
   }

@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import { createTestUser } from '../../helpers/factories.js';
 import { expectProblem } from '../../helpers/problems.js';
-import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { startRunwayProcess, type RunwayProcess } from '../../helpers/process.js';
+import { sendRequest, startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { pinnedClock } from '../cohorts/cohort-helpers.js';
 import { activeMentor, matches, matchingWorld, mentorBody, requestMentor, type MatchingWorld } from './matching-helpers.js';
 import { createMentor } from '../mentors/mentor-helpers.js';
@@ -115,6 +116,36 @@ describe('matching: GET /matches', () => {
     expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`, { token: mentor.token }), 403, 'forbidden');
     expectProblem(await runway.http('GET', `/api/v1/matches?startupId=${world.startupId}`), 401, 'unauthenticated');
     expectProblem(await runway.http('GET', '/api/v1/matches?startupId=5f0000000000000000000000', { token: world.admin.token }), 404, 'startup_not_found');
+  });
+
+  describe('with a second Runway process on the same database', function () {
+    this.timeout(60_000);
+    let other: RunwayProcess;
+    before(async () => {
+      other = await startRunwayProcess(runway.context.config.DB_NAME);
+    });
+    after(() => other.stop());
+
+    it('a mentor approved and then paused through the other process is ranked, then excluded, here within a few seconds', async () => {
+      await matches(runway, world.founder, world.startupId); // this process's index is warm
+      const user = await createTestUser(runway, 'mentor');
+      const created = await sendRequest(other.url, 'POST', '/api/v1/mentors', { token: user.token, body: mentorBody({ expertise: ['marketing', 'sales', 'export'] }) });
+      expect(created.status, created.text).to.equal(201);
+      expect((await sendRequest(other.url, 'POST', `/api/v1/mentors/${created.body.id}/approve`, { token: world.manager.token })).status).to.equal(200);
+      const ranked = async () => (await matches(runway, world.founder, world.startupId, '&limit=50')).items.some((m) => m.mentorId === created.body.id);
+      const waitFor = async (want: boolean) => {
+        const since = Date.now();
+        while ((await ranked()) !== want && Date.now() - since < 8000) await new Promise((r) => setTimeout(r, 100));
+        return Date.now() - since;
+      };
+      const shown = await waitFor(true);
+      expect(await ranked(), `ranked after ${shown} ms`).to.equal(true);
+      expect(shown).to.be.below(5000);
+      expect((await sendRequest(other.url, 'POST', `/api/v1/mentors/${created.body.id}/pause`, { token: user.token })).status).to.equal(200);
+      const hidden = await waitFor(false);
+      expect(await ranked(), `still ranked after ${hidden} ms`).to.equal(false);
+      expect(hidden).to.be.below(5000);
+    });
   });
 
   it('bad input → 400 naming the field', async () => {

@@ -20,10 +20,14 @@ export class ProposalPairDto {
   mentorId!: string;
 }
 
-/** PATCH /cohorts/{id}/assignment-proposals/{proposalId}: the pairs as the manager wants them. */
+/**
+ * PATCH /cohorts/{id}/assignment-proposals/{proposalId}: the pairs as the
+ * manager wants them. At most 500 (100 startups × 5): a larger cohort's
+ * proposal is applied as the optimiser made it.
+ */
 export class EditProposalDto {
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => ProposalPairDto)
   pairs!: ProposalPairDto[];
