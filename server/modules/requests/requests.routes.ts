@@ -47,7 +47,10 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
         403: { description: 'Sees the startup but is not its team or its cohort’s manager (`not_startup_party`)' },
         404: { description: 'No such startup or mentor, or not visible (`startup_not_found`, `mentor_not_found`)' },
         409: { description: 'The pair already has an open request (`request_open`, with `requestId`) or a mentorship (`already_mentoring`)' },
-        422: { description: 'The startup is past the 5-year rule (`startup_not_eligible`), or the mentor fails a hard filter (`mentor_not_available`, with `reasons`)' },
+        422: {
+          description:
+            'The startup is past the 5-year rule (`startup_not_eligible`), the mentor fails a hard filter (`mentor_not_available`, with `reasons`), or the startup has 10 open requests (`too_many_open_requests`)',
+        },
       },
       handler: async ({ user, body }) => ({ status: 201, body: presentRequest(await createRequest(user, body, { ...ctx, mentorFit: ports.mentorFit })) }),
     }),

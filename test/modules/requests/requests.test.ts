@@ -78,6 +78,17 @@ describe('mentor requests and mentorships', () => {
       expectProblem(await post('/mentor-requests', world.founder, { startupId: old, mentorId: mentor.profile.id, message: 'Xin hỗ trợ' }), 422, 'startup_not_eligible');
     });
 
+    it('at most 10 open requests per startup → 422 too_many_open_requests; withdrawing one makes room', async () => {
+      const { founder, startupId } = await freshStartup();
+      const mentors = await Promise.all(Array.from({ length: 11 }, () => activeMentor(runway, world)));
+      const ids: string[] = [];
+      for (const mentor of mentors.slice(0, 10)) ids.push(await requestMentor(runway, founder.token, startupId, mentor.profile.id));
+      const eleventh = { startupId, mentorId: mentors[10]!.profile.id, message: 'Thêm một' };
+      expectProblem(await post('/mentor-requests', founder, eleventh), 422, 'too_many_open_requests');
+      expect((await post(`/mentor-requests/${ids[0]}/withdraw`, founder)).status).to.equal(200);
+      expect((await post('/mentor-requests', founder, eleventh)).status).to.equal(201);
+    });
+
     it('who may ask: the team, its cohort’s managers, admins; another founder 404; another manager 403; a mentor 403', async () => {
       const mentor = await activeMentor(runway, world);
       const body = { startupId: world.startupId, mentorId: mentor.profile.id, message: 'Xin hỗ trợ' };

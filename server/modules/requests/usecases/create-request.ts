@@ -20,6 +20,9 @@ import { startupParties } from '../startup-parties.js';
  */
 export type MentorFitCheck = (startupId: string, mentorId: string) => Promise<string[]>;
 
+/** Open requests a startup may have at once: enough to find mentors, too few to spam them. */
+export const MAX_OPEN_REQUESTS = 10;
+
 export interface CreateRequestDeps extends UseCaseDeps {
   mentorFit: MentorFitCheck;
 }
@@ -28,8 +31,9 @@ export interface CreateRequestDeps extends UseCaseDeps {
  * A startup's team (or a manager of its cohort, or an admin) asks a mentor.
  * The startup must be eligible and the mentor pass matching's hard filters;
  * one open request per startup–mentor pair, kept by a unique key, so of two
- * racing requests one is created and the other gets 409 `request_open`. The
- * request expires after the mentor's `responseDays`.
+ * racing requests one is created and the other gets 409 `request_open`; at
+ * most MAX_OPEN_REQUESTS open at once. The request expires after the
+ * mentor's `responseDays`.
  */
 export async function createRequest(actor: AuthUser, input: CreateRequestDto, deps: CreateRequestDeps, proposalId?: string): Promise<MentorRequestRecord> {
   const parties = await startupParties(input.startupId);
@@ -56,6 +60,12 @@ export async function createRequest(actor: AuthUser, input: CreateRequestDto, de
     throw new RuleViolated('mentor_not_available', `This mentor cannot take this request: ${blocking.join(', ')}.`, [], { reasons: blocking });
   }
 
+  // A soft limit (read, then insert): a race can pass it by a request or two, never by many.
+  if ((await requestsRepository.openPairsOf([input.startupId])).length >= MAX_OPEN_REQUESTS) {
+    throw new RuleViolated('too_many_open_requests', `A startup may have ${MAX_OPEN_REQUESTS} open requests at once; withdraw one or wait for answers.`, [], {
+      limit: MAX_OPEN_REQUESTS,
+    });
+  }
   const responseDays = mentor.responseDays ?? PROFILE_NUMBERS.responseDays.default;
   const created = await requestsRepository.create({
     startupId: parties.startup._id,
