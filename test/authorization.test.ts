@@ -99,8 +99,18 @@ const fresh = {
     await ok(w.runway.http('POST', `/api/v1/mentors/${id}/approve`, { token: w.users.admin.token }), 200);
     return { id: id!, token: user.token };
   },
+  /**
+   * Withdraws startup:own's open requests, so that the next one stays within
+   * the cap of open requests per startup however many cells ran before.
+   */
+  async roomForRequest(w: World): Promise<void> {
+    const token = w.users['startup:own'].token;
+    const page = (await ok(w.runway.http('GET', `/api/v1/mentor-requests?startupId=${w.startupId}&status=pending&limit=100`, { token }), 200)) as { items?: Array<{ id: string }> };
+    for (const open of page.items ?? []) await ok(w.runway.http('POST', `/api/v1/mentor-requests/${open.id}/withdraw`, { token }), 200);
+  },
   /** A pending request from startup:own's startup to a fresh mentor (whose token "mentor:own" then uses). */
   async request(w: World): Promise<{ id: string; mentorToken: string }> {
+    await fresh.roomForRequest(w);
     const mentor = await fresh.freeMentor(w);
     const body = { startupId: w.startupId, mentorId: mentor.id, message: 'Xin được hướng dẫn.' };
     const { id } = await ok(w.runway.http('POST', '/api/v1/mentor-requests', { token: w.users['startup:own'].token, body }), 201);
@@ -303,7 +313,10 @@ const ROWS: Row[] = [
   {
     route: 'POST /api/v1/mentor-requests',
     expect: statuses(401, 201, 404, 403, 403, 201, 403, 201),
-    call: async (_a, w) => ({ path: '/api/v1/mentor-requests', body: { startupId: w.startupId, mentorId: (await fresh.freeMentor(w)).id, message: 'Xin được hướng dẫn.' } }),
+    call: async (_a, w) => {
+      await fresh.roomForRequest(w);
+      return { path: '/api/v1/mentor-requests', body: { startupId: w.startupId, mentorId: (await fresh.freeMentor(w)).id, message: 'Xin được hướng dẫn.' } };
+    },
   },
   { route: 'GET /api/v1/mentor-requests', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/mentor-requests' }) },
   {
