@@ -10,6 +10,10 @@ export interface FieldError {
   message: string;
 }
 
+/** The problem's own members, which an extension must not shadow (an `{ status }` extension once hid the 409 behind itself). */
+type ProblemMember = 'type' | 'title' | 'status' | 'detail' | 'instance' | 'code' | 'errors' | 'traceId';
+export type ProblemExtensions = Record<string, unknown> & Partial<Record<ProblemMember, never>>;
+
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
@@ -19,7 +23,7 @@ export abstract class AppError extends Error {
     detail: string,
     readonly errors: FieldError[] = [],
     /** Extra members for the problem body (e.g. `eligibleUntil`); never internals. */
-    readonly extensions: Record<string, unknown> = {},
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail);
     this.name = new.target.name;

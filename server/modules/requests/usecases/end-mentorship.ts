@@ -12,7 +12,7 @@ export async function endMentorship(actor: AuthUser, id: string, input: EndMento
   const { mentorship, parties } = await visibleMentorship(actor, id);
   if (!requestsPolicy.canEnd(actor, parties, mentorship)) throw new Forbidden('not_mentorship_party', 'Only the startup’s team, the mentor, the cohort’s managers or an admin may end this mentorship.');
   const ended = await mentorshipsRepository.end(mentorship._id, { at: deps.now(), by: actor.id, reason: input.reason });
-  if (!ended.applied) throw new Conflict('mentorship_ended', 'This mentorship has already ended.', [], { status: ended.current?.status ?? 'gone' });
+  if (!ended.applied) throw new Conflict('mentorship_ended', 'This mentorship has already ended.', [], { mentorshipStatus: ended.current?.status ?? 'gone' });
   await mentorsRepository.releaseMenteePlace(mentorship.mentorId);
   await deps.bus.emit('mentorship.ended', {
     mentorshipId: id,
