@@ -16,4 +16,10 @@ export const matchingPolicy = {
     (actor.role === 'manager' && subject.managerIds.includes(actor.id)),
   /** Pending and paused mentors show among the excluded for staff only. */
   seesInactiveMentors: (actor: AuthUser) => actor.role === 'manager' || actor.role === 'admin',
+  /**
+   * A mentor's conflicts of interest are theirs and staff's to see (as on
+   * the profile): for anyone else a mentor excluded by one is simply not
+   * listed, so a founder never learns that a mentor declared one about them.
+   */
+  seesConflicts: (actor: AuthUser) => actor.role === 'manager' || actor.role === 'admin',
 };

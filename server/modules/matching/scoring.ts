@@ -138,7 +138,7 @@ export interface Ranking {
   ranked: RankedSlot[];
   /** Filled when asked: the best-scoring excluded mentors, and how many each reason removed. */
   excluded?: { items: ExcludedSlot[]; counts: Record<ExclusionReason, number> };
-  /** Mentors considered (inactive ones only when `includeInactive`). */
+  /** Mentors considered (inactive ones only when `includeInactive`; none a hidden conflict excludes). */
   considered: number;
 }
 
@@ -148,6 +148,8 @@ export interface RankOptions {
   explainExcluded: boolean;
   /** Count pending and paused mentors among the excluded (staff only). */
   includeInactive: boolean;
+  /** Leave out, even from `considered`, every mentor a conflict of interest excludes (for callers who may not see conflicts). */
+  hideConflicts?: boolean;
 }
 
 /**
@@ -200,8 +202,9 @@ export function rank(index: CandidateIndex, query: MatchQuery, weights: Matching
     if (index.removed[slot]) continue;
     const active = index.status[slot] === STATUS_CODES.active;
     if (!active && !options.includeInactive) continue;
-    considered++;
     const failed = exclusionsOf(index, slot, query, reasons);
+    if (failed > 0 && options.hideConflicts && reasons.includes('conflict_of_interest')) continue;
+    considered++;
     if (failed > 0 && !options.explainExcluded) continue;
     const score = scoreOf(criterionValues(index, slot, query, values), w);
     if (failed === 0) {

@@ -79,6 +79,19 @@ describe('matching: GET /matches', () => {
     expect(excluded!.counts.inactive).to.equal(0);
   });
 
+  it('a founder never learns of a conflict of interest: the mentor is not listed at all, and asking them names no conflict', async () => {
+    const { items, excluded } = await matches(runway, world.founder, world.startupId, '&explain=excluded&limit=50');
+    expect([...items, ...excluded!.items].map((m) => m.mentorId)).not.to.include(ids.conflicted);
+    expect(excluded!.counts.conflict_of_interest).to.equal(0);
+    const body = { startupId: world.startupId, mentorId: ids.conflicted, message: 'Xin hỗ trợ' };
+    const asked = await runway.http('POST', '/api/v1/mentor-requests', { token: world.founder.token, body });
+    expect(asked.status).to.equal(422);
+    expect(asked.body).to.deep.include({ code: 'mentor_not_available', reasons: [] });
+    expect(asked.text).not.to.include('conflict');
+    const byManager = await runway.http('POST', '/api/v1/mentor-requests', { token: world.manager.token, body });
+    expect(byManager.body).to.deep.include({ code: 'mentor_not_available', reasons: ['conflict_of_interest'] });
+  });
+
   it('mode=offline keeps mentors who meet in person and are based in Can Tho (mode_location for the others)', async () => {
     const { items, excluded } = await matches(runway, world.founder, world.startupId, '&mode=offline&explain=excluded&limit=50');
     expect(items.map((m) => m.mentorId)).to.deep.equal([ids.local]);

@@ -51,6 +51,7 @@ export async function rankMentors(actor: AuthUser, input: MatchQueryDto): Promis
     limit: input.limit,
     explainExcluded: input.explain === 'excluded',
     includeInactive: matchingPolicy.seesInactiveMentors(actor),
+    hideConflicts: !matchingPolicy.seesConflicts(actor),
   });
   return { subject, index, query, topics, ranking };
 }
