@@ -2,9 +2,11 @@
  * A mentor request's time is up (SPEC §4): it expires, the startup's team
  * is told, and the next best mentor is offered. Scheduled for each request
  * at its `expiresAt` (requests.listeners.ts); a sweep every 15 minutes
- * catches any whose job was lost. Idempotent: the expiry is a guarded
- * move, the notice is keyed by the request, and the event goes out only
- * with the first notice — run twice, it expires once and tells once.
+ * catches any whose job was lost, and any expired request whose team was
+ * not told (a run that failed after the expiry). Idempotent: the expiry is a
+ * guarded move, each notice is keyed by the request, and the event goes out
+ * only from the run that first records the telling — run twice, even at
+ * once, it expires once and tells once.
  */
 import { IsMongoId, IsOptional, IsString, MaxLength } from 'class-validator';
 import { defineJob } from '../server/core/jobs/job-definition.js';
@@ -13,7 +15,7 @@ import { nextBestMentor } from '../server/modules/matching/usecases/next-best-me
 import { mentorsRepository } from '../server/modules/mentors/mentors.repository.js';
 import { notify } from '../server/modules/notifications/usecases/notify.js';
 import { activeCohortsOfStartup } from '../server/modules/cohorts/usecases/active-cohorts-of-startup.js';
-import { dueRequestIds, expireRequest } from '../server/modules/requests/usecases/expire-request.js';
+import { dueRequestIds, expireRequest, recordExpiryTold } from '../server/modules/requests/usecases/expire-request.js';
 import { startupsRepository } from '../server/modules/startups/startups.repository.js';
 
 export const EXPIRE_REQUEST_JOB = 'request.expire';
@@ -33,6 +35,7 @@ export interface ExpiryOutcome {
 export async function expireAndOffer(requestId: string, deps: UseCaseDeps): Promise<ExpiryOutcome> {
   const request = await expireRequest(requestId, deps);
   if (!request) return { expired: false, told: false, nextMentorId: null };
+  if (request.expiryToldAt) return { expired: true, told: false, nextMentorId: null };
   const startupId = request.startupId.toHexString();
   const mentorId = request.mentorId.toHexString();
   const [startup, mentor, next] = await Promise.all([
@@ -42,7 +45,7 @@ export async function expireAndOffer(requestId: string, deps: UseCaseDeps): Prom
   ]);
   const days = Math.round((request.expiresAt.getTime() - request.requestedAt.getTime()) / 86_400_000);
   const mentorName = mentor?.name ?? 'Cố vấn';
-  const told = await notify({
+  await notify({
     key: `request.expired:${requestId}`,
     kind: 'request.expired',
     userIds: [...(startup?.members.map((m) => m.userId.toHexString()) ?? []), request.requestedBy.toHexString()],
@@ -58,7 +61,8 @@ export async function expireAndOffer(requestId: string, deps: UseCaseDeps): Prom
         },
     data: { requestId, startupId, mentorId, ...(next ? { nextMentorId: next.mentorId } : {}) },
   });
-  if (told > 0) {
+  const told = await recordExpiryTold(request, deps);
+  if (told) {
     await deps.bus.emit('request.expired', {
       requestId,
       startupId,
@@ -68,7 +72,7 @@ export async function expireAndOffer(requestId: string, deps: UseCaseDeps): Prom
       nextMentorId: next?.mentorId ?? null,
     });
   }
-  return { expired: true, told: told > 0, nextMentorId: next?.mentorId ?? null };
+  return { expired: true, told, nextMentorId: next?.mentorId ?? null };
 }
 
 export const expireRequestJob = defineJob({
@@ -87,7 +91,7 @@ export class ExpireDueRequestsPayload {
   trigger?: string;
 }
 
-/** The backstop: every pending request past its time, in case its own job was lost. */
+/** The backstop: every pending request past its time (its own job was lost), and every expired one whose team was not told. */
 export const expireDueRequestsJob = defineJob({
   name: 'requests.expire-due',
   payload: ExpireDueRequestsPayload,

@@ -156,25 +156,26 @@ export const mentorsRepository = {
   /**
    * Takes one of the mentor's mentee places: one atomic `$inc` guarded by
    * the count being below the capacity read, so racing takers never exceed
-   * it. Retries when the capacity itself changed meanwhile. Undefined when
-   * the mentor is not active or every place is taken.
+   * it. Retries when the capacity itself changed meanwhile. `taken: false`
+   * when the mentor is not active (`active: false`) or every place is
+   * taken; undefined when there is no such mentor.
    */
-  async takeMenteePlace(id: mongoose.Types.ObjectId): Promise<{ taken: boolean; activeMentees: number; maxActiveMentees: number } | undefined> {
+  async takeMenteePlace(id: mongoose.Types.ObjectId): Promise<{ taken: boolean; active: boolean; activeMentees: number; maxActiveMentees: number } | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = (await MentorModel.findById(id, { status: 1, capacity: 1, stats: 1 }).lean()) as MentorRecord | null;
       if (!current) return undefined;
       const max = current.capacity.maxActiveMentees;
       const { activeMentees } = current.stats;
-      if (current.status !== 'active' || activeMentees >= max) return { taken: false, activeMentees, maxActiveMentees: max };
+      if (current.status !== 'active' || activeMentees >= max) return { taken: false, active: current.status === 'active', activeMentees, maxActiveMentees: max };
       const taken = await MentorModel.findOneAndUpdate(
         { _id: id, status: 'active', 'capacity.maxActiveMentees': max, 'stats.activeMentees': { $lt: max } },
         { $inc: { 'stats.activeMentees': 1 } },
         { new: true, projection: { stats: 1 } },
       ).lean();
-      if (taken) return { taken: true, activeMentees: (taken as MentorRecord).stats.activeMentees, maxActiveMentees: max };
+      if (taken) return { taken: true, active: true, activeMentees: (taken as MentorRecord).stats.activeMentees, maxActiveMentees: max };
     }
-    const last = (await MentorModel.findById(id, { capacity: 1, stats: 1 }).lean()) as MentorRecord | null;
-    return last ? { taken: false, activeMentees: last.stats.activeMentees, maxActiveMentees: last.capacity.maxActiveMentees } : undefined;
+    const last = (await MentorModel.findById(id, { status: 1, capacity: 1, stats: 1 }).lean()) as MentorRecord | null;
+    return last ? { taken: false, active: last.status === 'active', activeMentees: last.stats.activeMentees, maxActiveMentees: last.capacity.maxActiveMentees } : undefined;
   },
 
   /** Gives a mentee place back (a mentorship ended, or a take that could not be used); never below zero. */

@@ -38,6 +38,8 @@ const mentorRequestSchema = new Schema(
     declineReason: { type: String, maxlength: 1000 },
     /** The mentorship an accepted request started. */
     mentorshipId: { type: Schema.Types.ObjectId },
+    /** When the startup was told of its expiry: set once, after the notices, by the run that told it. */
+    expiryToldAt: { type: Date },
     /** The assignment proposal that created it, if one did. */
     proposalId: { type: Schema.Types.ObjectId },
     /**

@@ -8,6 +8,8 @@ import { MentorshipModel, type MentorshipDocument, type MentorshipStatus } from 
 export type MentorshipRecord = MentorshipDocument;
 
 export interface NewMentorship {
+  /** Chosen by the caller, so that it can tell afterwards whether the insert happened. */
+  _id?: mongoose.Types.ObjectId;
   startupId: mongoose.Types.ObjectId;
   mentorId: mongoose.Types.ObjectId;
   mentorUserId: mongoose.Types.ObjectId;

@@ -1,13 +1,16 @@
 /**
  * What the requests module does after a request changes: schedules the
- * expiry job of a new request, and tells the other side (the mentor of a
- * new request, the startup's team of an answer), each notice once.
+ * expiry job of a new request, recomputes the mentor's answer time after an
+ * answer, and tells the other side (the mentor of a new request, the
+ * startup's team of an answer), each notice once.
  */
+import mongoose from 'mongoose';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { mentorsRepository } from '../mentors/mentors.repository.js';
 import { notify } from '../notifications/usecases/notify.js';
 import { startupsRepository } from '../startups/startups.repository.js';
 import { requestsRepository } from './requests.repository.js';
+import { refreshResponseStats } from './response-stats.js';
 
 export interface RequestsListenerPorts {
   /** Queues the expiry of a request at its `expiresAt` (the job worker). */
@@ -38,6 +41,11 @@ export function registerRequestsListeners(bus: EventBus, ports: RequestsListener
       data: { requestId: event.requestId, startupId: event.startupId },
     });
   });
+
+  // An answer is committed before this runs; the stat follows it (and a failure here never fails the answer).
+  const answered = async (event: { mentorId: string }) => refreshResponseStats(new mongoose.Types.ObjectId(event.mentorId));
+  bus.on('request.accepted', answered);
+  bus.on('request.declined', answered);
 
   bus.on('request.accepted', async (event) => {
     const [team, mentor] = await Promise.all([startupTeam(event.startupId), mentorsRepository.findById(event.mentorId)]);

@@ -1,6 +1,6 @@
 /** The only door to the mentor_requests collection. */
 import mongoose from 'mongoose';
-import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { insertUnlessDuplicate, isDuplicateKey } from '../../core/db/duplicate-key.js';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
 import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
 import { MentorRequestModel, type MentorRequestDocument, type RequestStatus } from './mentor-request.model.js';
@@ -38,6 +38,8 @@ export interface RequestClosing {
   /** Set on accept and decline: hours since the request was made. */
   responseHours?: number;
   mentorshipId?: mongoose.Types.ObjectId;
+  /** An answer (accept, decline): applies only while the request's time is not up at `at`. */
+  beforeExpiry?: boolean;
 }
 
 const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
@@ -117,7 +119,37 @@ export const requestsRepository = {
     if (closing.responseHours !== undefined) Object.assign(set, { respondedAt: closing.at, responseHours: closing.responseHours });
     if (closing.declineReason) set.declineReason = closing.declineReason;
     if (closing.mentorshipId) set.mentorshipId = closing.mentorshipId;
-    return updateIfMatches<MentorRequestRecord>(MentorRequestModel, id, { status: 'pending' }, { $set: set, $unset: { openPair: 1 }, $push: { history: entry } });
+    const guard = { status: 'pending', ...(closing.beforeExpiry ? { expiresAt: { $gt: closing.at } } : {}) };
+    return updateIfMatches<MentorRequestRecord>(MentorRequestModel, id, guard, { $set: set, $unset: { openPair: 1 }, $push: { history: entry } });
+  },
+
+  /**
+   * Undoes an accept whose mentorship could not be started: back to pending,
+   * as it was (guarded by the mentorship it was accepted with). False when
+   * it changed meanwhile or its pair has a new open request.
+   */
+  async reopen(id: mongoose.Types.ObjectId, mentorshipId: mongoose.Types.ObjectId, pair: { startupId: string; mentorId: string }): Promise<boolean> {
+    try {
+      const result = await MentorRequestModel.updateOne(
+        { _id: id, status: 'accepted', mentorshipId },
+        { $set: { status: 'pending', openPair: openPairKey(pair.startupId, pair.mentorId) }, $unset: { respondedAt: 1, responseHours: 1, mentorshipId: 1 }, $pop: { history: 1 } },
+      );
+      return result.modifiedCount === 1;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Expired requests whose startup has not been told yet (a run that failed half-way). */
+  async findExpiredUntold(limit: number): Promise<MentorRequestRecord[]> {
+    return (await MentorRequestModel.find({ status: 'expired', expiryToldAt: { $exists: false } }).sort({ expiresAt: 1 }).limit(limit).lean()) as MentorRequestRecord[];
+  },
+
+  /** Records that the startup was told of the expiry; true only for the first run that does. */
+  async markExpiryTold(id: mongoose.Types.ObjectId, at: Date): Promise<boolean> {
+    const result = await MentorRequestModel.updateOne({ _id: id, status: 'expired', expiryToldAt: { $exists: false } }, { $set: { expiryToldAt: at } });
+    return result.modifiedCount === 1;
   },
 
   /** Records the mentorship an accepted request started. */

@@ -16,14 +16,15 @@ import {
   presentRequest,
 } from './requests.presenter.js';
 import { acceptRequest } from './usecases/accept-request.js';
-import { createRequest, type MentorFitCheck } from './usecases/create-request.js';
+import type { MentorFitCheck } from './pairing.js';
+import { createRequest } from './usecases/create-request.js';
 import { declineRequest } from './usecases/decline-request.js';
 import { endMentorship } from './usecases/end-mentorship.js';
 import { listMentorships, listRequests } from './usecases/list-requests.js';
 import { withdrawRequest } from './usecases/withdraw-request.js';
 
 const requestNotFound = { description: 'No such request, or not visible to the caller' };
-const closed = { description: 'The request is no longer pending (`request_closed`, with its `status`)' };
+const closed = { description: 'The request is no longer pending (`request_closed`, with its `requestStatus`)' };
 const requestLinks = {
   GetRequest: { to: 'get /api/v1/mentor-requests/:id', parameters: { id: '$response.body#/id' } },
   Accept: { to: 'post /api/v1/mentor-requests/:id/accept', parameters: { id: '$response.body#/id' } },

@@ -147,6 +147,24 @@ describe('matching: cohort assignment proposals', () => {
     expect(winner.results[0]!.mentorshipId).to.be.a('string');
   });
 
+  it('apply as mentorships checks the hard filters again: a conflict declared after the draft fails that pair, and takes no place', async () => {
+    const fresh = await matchingWorld(runway);
+    const mentor = await activeMentor(runway, fresh, {});
+    const proposal = (await runway.http('POST', `/api/v1/cohorts/${fresh.cohortId}/assignment-proposals`, { token: fresh.manager.token, body: { mentorsPerStartup: 1 } })).body as Proposal;
+    const edited = await runway.http('PATCH', `/api/v1/cohorts/${fresh.cohortId}/assignment-proposals/${proposal.id}`, {
+      token: fresh.manager.token,
+      body: { pairs: [{ startupId: fresh.startupId, mentorId: mentor.profile.id }] },
+    });
+    expect(edited.status, edited.text).to.equal(200);
+    const declared = await runway.http('PATCH', `/api/v1/mentors/${mentor.profile.id}`, { token: mentor.user.token, body: { conflicts: { startupIds: [fresh.startupId] } } });
+    expect(declared.status, declared.text).to.equal(200);
+    const applied = await runway.http('POST', `/api/v1/cohorts/${fresh.cohortId}/assignment-proposals/${proposal.id}/apply`, { token: fresh.manager.token, body: { as: 'mentorships' } });
+    expect(applied.status, applied.text).to.equal(200);
+    expect((applied.body as Proposal).results.map((r) => [r.outcome, r.code])).to.deep.equal([['failed', 'mentor_not_available']]);
+    const stats = (await runway.http('GET', `/api/v1/mentors/${mentor.profile.id}`, { token: fresh.manager.token })).body.stats;
+    expect(stats.activeMentees).to.equal(0);
+  });
+
   it('who may: the cohort’s managers and admins; another manager 403; a founder in the cohort 403; a mentor 404', async () => {
     const body = { mentorsPerStartup: 1 };
     const path = `/api/v1/cohorts/${world.cohortId}/assignment-proposals`;

@@ -5,7 +5,8 @@
  */
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { expireAndOffer } from '../../../jobs/expire-request.js';
+import { expireAndOffer, expireDueRequestsJob } from '../../../jobs/expire-request.js';
+import { expireRequest } from '../../../server/modules/requests/usecases/expire-request.js';
 import { createTestUser, type TestUser } from '../../helpers/factories.js';
 import { expectProblem } from '../../helpers/problems.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
@@ -169,6 +170,30 @@ describe('mentor requests and mentorships', () => {
     });
   });
 
+  describe('answering late or while paused', () => {
+    it('once the request’s time is up, accept and decline → 409 request_closed (expired), even before the job has run', async () => {
+      const mentor = await activeMentor(runway, world, { responseDays: 1 });
+      const { founder, startupId } = await freshStartup();
+      const requestId = await requestMentor(runway, founder.token, startupId, mentor.profile.id);
+      clock = new Date(PINNED_NOW.getTime() + 86_400_000);
+      const late = await post(`/mentor-requests/${requestId}/accept`, mentor.user);
+      expectProblem(late, 409, 'request_closed');
+      expect(late.body.requestStatus).to.equal('expired');
+      expectProblem(await post(`/mentor-requests/${requestId}/decline`, mentor.user, { reason: 'Muộn rồi.' }), 409, 'request_closed');
+      expect((await mentorStats(mentor.profile.id)).activeMentees).to.equal(0);
+    });
+
+    it('a paused mentor cannot accept: 409 mentor_not_active, and no place is taken', async () => {
+      const mentor = await activeMentor(runway, world);
+      const { founder, startupId } = await freshStartup();
+      const requestId = await requestMentor(runway, founder.token, startupId, mentor.profile.id);
+      expect((await post(`/mentors/${mentor.profile.id}/pause`, mentor.user)).status).to.equal(200);
+      expectProblem(await post(`/mentor-requests/${requestId}/accept`, mentor.user), 409, 'mentor_not_active');
+      expect((await mentorStats(mentor.profile.id)).activeMentees).to.equal(0);
+      expect((await get(`/mentor-requests/${requestId}`, founder)).body.status).to.equal('pending');
+    });
+  });
+
   describe('mentorships', () => {
     it('ending frees the place (stats exact), is told apart from a second end (409 mentorship_ended)', async () => {
       const mentor = await activeMentor(runway, world, { capacity: { maxActiveMentees: 1 } });
@@ -215,6 +240,27 @@ describe('mentor requests and mentorships', () => {
       expect(notices[0].data.nextMentorId).to.be.a('string').and.not.equal(silent.profile.id);
       expect(notices[0].body.en).to.match(/did not answer within 2 days/);
       expect(next.profile.id).to.be.a('string');
+    });
+
+    it('a run that failed after expiring is finished by the sweep: the team is told once, the event goes out once', async () => {
+      const silent = await activeMentor(runway, world, { responseDays: 1 });
+      const { founder, startupId } = await freshStartup();
+      const requestId = await requestMentor(runway, founder.token, startupId, silent.profile.id);
+      clock = new Date(PINNED_NOW.getTime() + 2 * 86_400_000);
+      // What a run leaves when it fails right after the expiry: expired, nobody told.
+      expect(await expireRequest(requestId, runway.context)).to.not.equal(undefined);
+      expect((await get('/notifications', founder)).body.items.filter((n: { kind: string }) => n.kind === 'request.expired')).to.have.length(0);
+      const expired: unknown[] = [];
+      const off = runway.context.bus.on('request.expired', (event) => void expired.push(event));
+      try {
+        const deps = { ...runway.context, logger: runway.context.logger };
+        await Promise.all([expireDueRequestsJob.handler({}, deps), expireDueRequestsJob.handler({}, deps)]);
+        await expireDueRequestsJob.handler({}, deps);
+      } finally {
+        off();
+      }
+      expect(expired.filter((e) => (e as { requestId: string }).requestId === requestId)).to.have.length(1);
+      expect((await get('/notifications', founder)).body.items.filter((n: { kind: string }) => n.kind === 'request.expired')).to.have.length(1);
     });
 
     it('the worker runs the scheduled expiry job by itself', async function () {

@@ -1,5 +1,6 @@
 import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { AppError, Conflict } from '../../../core/errors.js';
+import type { Logger } from 'pino';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { createRequest } from '../../requests/usecases/create-request.js';
 import { startMentorship } from '../../requests/usecases/start-mentorship.js';
@@ -16,9 +17,15 @@ const DEFAULT_MESSAGE = 'Ban quản lý đợt ươm tạo đề xuất anh/ch�
  * becomes a request or a mentorship through the same use cases as by hand
  * — capacity and the hard filters are enforced again at this moment, and a
  * pair that no longer fits is recorded as failed with its problem code,
- * never forced through.
+ * never forced through (an unexpected error as `internal_error`, logged).
  */
-export async function applyProposal(actor: AuthUser, cohortId: string, proposalId: string, input: ApplyProposalDto, deps: UseCaseDeps): Promise<ProposalRecord> {
+export async function applyProposal(
+  actor: AuthUser,
+  cohortId: string,
+  proposalId: string,
+  input: ApplyProposalDto,
+  deps: UseCaseDeps & { logger?: Pick<Logger, 'error'> },
+): Promise<ProposalRecord> {
   const proposal = await managedProposal(actor, cohortId, proposalId);
   const claimed = await proposalsRepository.claim(proposal._id, actor.id, input.as, deps.now());
   if (!claimed.applied) throw new Conflict('proposal_applied', 'This proposal has already been applied.');
@@ -31,12 +38,13 @@ export async function applyProposal(actor: AuthUser, cohortId: string, proposalI
         const request = await createRequest(actor, { startupId, mentorId, message: input.message ?? DEFAULT_MESSAGE }, { ...deps, mentorFit }, proposalId);
         results.push({ startupId: pair.startupId, mentorId: pair.mentorId, outcome: 'created', requestId: request._id });
       } else {
-        const mentorship = await startMentorship(actor, startupId, mentorId, deps, proposalId);
+        const mentorship = await startMentorship(actor, startupId, mentorId, { ...deps, mentorFit }, proposalId);
         results.push({ startupId: pair.startupId, mentorId: pair.mentorId, outcome: 'created', mentorshipId: mentorship._id });
       }
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({ startupId: pair.startupId, mentorId: pair.mentorId, outcome: 'failed', code: error.code });
+      // The claim is made: every pair gets its outcome, so the proposal never stays half-applied without a record.
+      if (!(error instanceof AppError)) deps.logger?.error({ err: error, proposalId, startupId, mentorId }, 'applying a proposal pair failed');
+      results.push({ startupId: pair.startupId, mentorId: pair.mentorId, outcome: 'failed', code: error instanceof AppError ? error.code : 'internal_error' });
     }
   }
   const recorded = (await proposalsRepository.recordResults(proposal._id, results)) ?? claimed.record;

@@ -2,30 +2,20 @@ import mongoose from 'mongoose';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { isStaff } from '../../../core/auth/auth-user.js';
 import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/errors.js';
-import { todayInVietnam } from '../../../core/time/calendar-date.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { mentorsRepository } from '../../mentors/mentors.repository.js';
 import { PROFILE_NUMBERS } from '../../mentors/mentor-profile.js';
-import { computeEligibility } from '../../startups/eligibility.js';
 import { startupsPolicy } from '../../startups/startups.policy.js';
 import type { CreateRequestDto } from '../dto/create-request.dto.js';
+import { assertPairable, type PairingDeps } from '../pairing.js';
 import { requestsPolicy } from '../requests.policy.js';
 import { requestsRepository, type MentorRequestRecord } from '../requests.repository.js';
 import { startupParties } from '../startup-parties.js';
 
-/**
- * Why this mentor may not be asked by this startup: the hard-filter reason
- * codes of matching (SPEC §4), empty when they may. Matching provides it;
- * the composition root passes it in, so this module does not import matching.
- */
-export type MentorFitCheck = (startupId: string, mentorId: string) => Promise<string[]>;
-
 /** Open requests a startup may have at once: enough to find mentors, too few to spam them. */
 export const MAX_OPEN_REQUESTS = 10;
 
-export interface CreateRequestDeps extends UseCaseDeps {
-  mentorFit: MentorFitCheck;
-}
+export type CreateRequestDeps = UseCaseDeps & PairingDeps;
 
 /**
  * A startup's team (or a manager of its cohort, or an admin) asks a mentor.
@@ -43,22 +33,9 @@ export async function createRequest(actor: AuthUser, input: CreateRequestDto, de
   if (!requestsPolicy.canRequestFor(actor, parties)) {
     throw new Forbidden('not_startup_party', 'Only the startup’s team, the managers of its cohort or an admin may ask mentors for it.');
   }
-  const now = deps.now();
-  const eligibility = computeEligibility(parties.startup, todayInVietnam(now));
-  if (!eligibility.eligible) {
-    throw new RuleViolated('startup_not_eligible', 'The startup is past the 5 years from its first business registration; it can no longer be incubated.', [], {
-      eligibleUntil: eligibility.eligibleUntil ?? null,
-    });
-  }
   const mentor = await mentorsRepository.findById(input.mentorId);
   if (!mentor || (mentor.status !== 'active' && !isStaff(actor))) throw new NotFound('mentor_not_found', 'No mentor with this id.');
-
-  const reasons = await deps.mentorFit(input.startupId, input.mentorId);
-  if (reasons.includes('already_mentoring')) throw new Conflict('already_mentoring', 'This mentor already mentors this startup.');
-  const blocking = reasons.filter((r) => r !== 'already_requested');
-  if (blocking.length > 0) {
-    throw new RuleViolated('mentor_not_available', `This mentor cannot take this request: ${blocking.join(', ')}.`, [], { reasons: blocking });
-  }
+  await assertPairable(parties.startup, input.mentorId, deps, isStaff(actor));
 
   // A soft limit (read, then insert): a race can pass it by a request or two, never by many.
   if ((await requestsRepository.openPairsOf([input.startupId])).length >= MAX_OPEN_REQUESTS) {
@@ -66,6 +43,7 @@ export async function createRequest(actor: AuthUser, input: CreateRequestDto, de
       limit: MAX_OPEN_REQUESTS,
     });
   }
+  const now = deps.now();
   const responseDays = mentor.responseDays ?? PROFILE_NUMBERS.responseDays.default;
   const created = await requestsRepository.create({
     startupId: parties.startup._id,

@@ -17,7 +17,16 @@ export async function expireRequest(requestId: string, deps: UseCaseDeps): Promi
   return closed.current?.status === 'expired' ? closed.current : undefined;
 }
 
-/** Ids of pending requests due at `now` (the sweep that backs up the per-request jobs). */
+/**
+ * Ids the sweep that backs up the per-request jobs works through: pending
+ * requests due at `now`, and expired ones whose startup was not told.
+ */
 export async function dueRequestIds(now: Date, limit = 500): Promise<string[]> {
-  return (await requestsRepository.findDue(now, limit)).map((request) => request._id.toHexString());
+  const [due, untold] = await Promise.all([requestsRepository.findDue(now, limit), requestsRepository.findExpiredUntold(limit)]);
+  return [...new Set([...due, ...untold].map((request) => request._id.toHexString()))];
+}
+
+/** Records that the startup was told of this expiry: true only for the first run that does (it alone announces it). */
+export async function recordExpiryTold(request: MentorRequestRecord, deps: UseCaseDeps): Promise<boolean> {
+  return requestsRepository.markExpiryTold(request._id, deps.now());
 }
