@@ -29,6 +29,7 @@ import { registerUsersListeners } from './modules/users/users.listeners.js';
 import { candidateIndex } from './modules/matching/candidate-index-sync.js';
 import { matchSubjects } from './modules/matching/match-subjects.js';
 import { registerMatchingListeners } from './modules/matching/matching.listeners.js';
+import { registerMentorsListeners } from './modules/mentors/mentors.listeners.js';
 import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
 import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
@@ -78,6 +79,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     deps: { bus, now },
   });
   registerUsersListeners(bus);
+  registerMentorsListeners(bus);
   registerMatchingListeners(bus);
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
   activeUsers.start(logger);

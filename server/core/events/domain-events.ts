@@ -29,7 +29,8 @@ interface MentorshipEventBase {
 export interface DomainEvents {
   'user.registered': EventBase & { userId: string; role: Role };
   /** An admin changed the user's role or status (`changed` names which). */
-  'user.updated': EventBase & { userId: string; changed: string[] };
+  /** An admin (`by`; null for the start-up's ADMIN_EMAIL restore) changed a user's role or status; `status` is the new one. */
+  'user.updated': EventBase & { userId: string; changed: string[]; status: 'active' | 'deactivated'; by: string | null };
   'startup.created': EventBase & { startupId: string };
   'startup.updated': EventBase & { startupId: string; changed: string[] };
   'mentor.approved': EventBase & { mentorId: string; userId: string };

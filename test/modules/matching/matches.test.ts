@@ -92,6 +92,17 @@ describe('matching: GET /matches', () => {
     expect(byManager.body).to.deep.include({ code: 'mentor_not_available', reasons: ['conflict_of_interest'] });
   });
 
+  it('a mentor whose account is deactivated is paused, so no longer ranked nor askable', async () => {
+    const leaving = await activeMentor(runway, world);
+    expect((await matches(runway, world.founder, world.startupId, '&limit=50')).items.map((m) => m.mentorId)).to.include(leaving.profile.id);
+    const deactivated = await runway.http('PATCH', `/api/v1/users/${leaving.user.id}`, { token: world.admin.token, body: { status: 'deactivated' } });
+    expect(deactivated.status, deactivated.text).to.equal(200);
+    expect((await runway.http('GET', `/api/v1/mentors/${leaving.profile.id}`, { token: world.admin.token })).body.status).to.equal('paused');
+    expect((await matches(runway, world.founder, world.startupId, '&limit=50')).items.map((m) => m.mentorId)).not.to.include(leaving.profile.id);
+    const asked = await runway.http('POST', '/api/v1/mentor-requests', { token: world.founder.token, body: { startupId: world.startupId, mentorId: leaving.profile.id, message: 'Xin hỗ trợ' } });
+    expect(asked.status).to.equal(404);
+  });
+
   it('mode=offline keeps mentors who meet in person and are based in Can Tho (mode_location for the others)', async () => {
     const { items, excluded } = await matches(runway, world.founder, world.startupId, '&mode=offline&explain=excluded&limit=50');
     expect(items.map((m) => m.mentorId)).to.deep.equal([ids.local]);

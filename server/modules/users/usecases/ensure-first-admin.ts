@@ -22,7 +22,7 @@ export async function ensureFirstAdmin(admin: FirstAdmin, deps: UseCaseDeps): Pr
   const existing = await usersRepository.findByEmail(admin.email);
   if (existing) {
     await usersRepository.update(existing._id, { role: 'admin', status: 'active', passwordHash: await hashPassword(admin.password) });
-    await deps.bus.emit('user.updated', { userId: existing._id.toHexString(), changed: ['role', 'status'] });
+    await deps.bus.emit('user.updated', { userId: existing._id.toHexString(), changed: ['role', 'status'], status: 'active', by: null });
     return true;
   }
   try {

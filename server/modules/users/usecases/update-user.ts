@@ -35,6 +35,6 @@ export async function updateUser(admin: AuthUser, id: string, changes: UpdateUse
       { field: changed[0]!, code: 'last_admin', message: 'At least one active admin must remain.' },
     ]);
   }
-  await deps.bus.emit('user.updated', { userId: id, changed: [...changed] });
+  await deps.bus.emit('user.updated', { userId: id, changed: [...changed], status: updated.status, by: admin.id });
   return updated;
 }
