@@ -143,6 +143,7 @@ async function serve(
     if (created) logger.info(`first admin created: ${config.ADMIN_EMAIL}`);
   }
 
+  candidateIndex.warm(logger);
   const httpServer = createServer(createApp(context));
   answerClientErrors(httpServer);
   // Keep-alive sockets must not hold a shutdown open longer than needed.

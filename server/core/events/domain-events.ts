@@ -33,6 +33,8 @@ export interface DomainEvents {
   'user.updated': EventBase & { userId: string; changed: string[]; status: 'active' | 'deactivated'; by: string | null };
   'startup.created': EventBase & { startupId: string };
   'startup.updated': EventBase & { startupId: string; changed: string[] };
+  /** A mentor created their profile (pending until approved; staff see it among the excluded). */
+  'mentor.created': EventBase & { mentorId: string; userId: string };
   'mentor.approved': EventBase & { mentorId: string; userId: string };
   /** The mentor (or an admin) changed profile fields; `changed` names them (the candidate index refreshes). */
   'mentor.updated': EventBase & { mentorId: string; changed: string[] };

@@ -6,7 +6,8 @@
  * such as mentee places — looking back 5 s further than its last run for
  * writers whose clocks lag. So every process ranks on the same data within
  * about 2 s. Every 10 minutes each mentor's next free time is recomputed,
- * since time passing closes windows.
+ * since time passing closes windows, a few hundred mentors at a time so
+ * that requests are served in between.
  */
 import type { Logger } from 'pino';
 import type { MentorMatchingRecord } from '../mentors/mentors.repository.js';
@@ -93,7 +94,16 @@ class CandidateIndexSync {
       if (run === this.run) this.timer = setTimeout(poll, POLL_MS).unref();
     };
     this.timer = setTimeout(poll, POLL_MS).unref();
-    this.freeTimeTimer = setInterval(() => this.current.refreshFreeTime(this.now()), FREE_TIME_REFRESH_MS).unref();
+    this.freeTimeTimer = setInterval(() => void this.current.refreshFreeTimeInSteps(this.now()), FREE_TIME_REFRESH_MS).unref();
+  }
+
+  /**
+   * Starts the load now rather than on the first ranking request (10,000
+   * mentors take a few seconds): called once the start-up's own writes (demo
+   * data) are done. A failure is logged; the next poll or request retries.
+   */
+  warm(logger: Logger): void {
+    this.index().catch((error: unknown) => logger.warn({ err: error }, 'candidate index load failed; the next poll retries'));
   }
 
   stop(): void {
@@ -116,8 +126,8 @@ class CandidateIndexSync {
     const startedAt = new Date();
     const now = this.now();
     const index = new CandidateIndex();
+    // upsert dates each mentor's next free time from `now`.
     for (const mentor of await mentorsRepository.findForMatching()) index.upsert(featuresOf(mentor), now);
-    index.refreshFreeTime(now);
     this.current = index;
     this.lastPoll = startedAt;
   }

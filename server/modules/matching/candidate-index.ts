@@ -66,7 +66,7 @@ export function isLocal(city: string | null): boolean {
 }
 
 /** Languages get bits as they first appear; past 31 they share the last bit and are compared by code. */
-const SHARED_LANGUAGE_BIT = 1 << 31;
+export const SHARED_LANGUAGE_BIT = 2 ** 31;
 
 export class CandidateIndex {
   /** Slots in use (removed mentors keep their slot, marked `removed`). */
@@ -92,6 +92,15 @@ export class CandidateIndex {
   /** Days from `freeTimeAsOf` to the first free session start; Infinity when none within the horizon. */
   freeInDays = new Float32Array(0);
   hasConflicts = new Uint8Array(0);
+  /**
+   * The criteria that depend on the mentor alone, in [0, 1], four per slot:
+   * availabilitySoon, loadBalance, rating, responsiveness (SPEC §4; see
+   * scoring.ts). Computed when the slot or the free time changes, so that
+   * ranking reads them instead of working them out for every query.
+   */
+  mentorOnly = new Float64Array(0);
+  /** 1 when the mentor can take a mentee now: active, a place free, free time within the horizon (kept with `mentorOnly`). */
+  open = new Uint8Array(0);
   /** Last profile change seen, ms since the epoch (the sync compares it with the database). */
   updatedAt = new Float64Array(0);
   /** Per slot, for what the typed arrays cannot hold. */
@@ -159,6 +168,7 @@ export class CandidateIndex {
     this.updatedAt[slot] = mentor.updatedAt.getTime();
     this.details[slot] = { languages: mentor.languages, conflicts: mentor.conflicts, availability: mentor.availability };
     this.freeInDays[slot] = this.daysUntilFree(mentor.availability, now);
+    this.computeMentorOnly(slot);
   }
 
   /** Forgets a mentor (a deleted profile). */
@@ -170,7 +180,40 @@ export class CandidateIndex {
   /** Recomputes every mentor's next free time as of `now` (time passes; windows close). */
   refreshFreeTime(now: Date): void {
     this.freeTimeAsOf = now;
-    for (let slot = 0; slot < this.size; slot++) this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
+    for (let slot = 0; slot < this.size; slot++) {
+      this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
+      this.computeMentorOnly(slot);
+    }
+  }
+
+  /**
+   * `refreshFreeTime`, `batch` mentors at a time with the event loop free in
+   * between (10,000 mentors take about two seconds of work). Until it ends,
+   * a mentor not yet reached keeps the free time of the last refresh.
+   */
+  async refreshFreeTimeInSteps(now: Date, batch = 250): Promise<void> {
+    this.freeTimeAsOf = now;
+    for (let from = 0; from < this.size; from += batch) {
+      const to = Math.min(this.size, from + batch);
+      for (let slot = from; slot < to; slot++) {
+        this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
+        this.computeMentorOnly(slot);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private computeMentorOnly(slot: number): void {
+    const at = slot * 4;
+    const days = this.freeInDays[slot]!;
+    this.open[slot] = this.status[slot] === STATUS_CODES.active && this.activeMentees[slot]! < this.maxActiveMentees[slot]! && days < FREE_TIME_HORIZON_DAYS ? 1 : 0;
+    this.mentorOnly[at] = days >= FREE_TIME_HORIZON_DAYS ? 0 : 1 - days / FREE_TIME_HORIZON_DAYS;
+    const places = this.maxActiveMentees[slot]!;
+    this.mentorOnly[at + 1] = places === 0 ? 0 : Math.max(0, 1 - this.activeMentees[slot]! / places);
+    const rating = this.rating[slot]!;
+    this.mentorOnly[at + 2] = Number.isNaN(rating) ? 0.5 : Math.min(1, Math.max(0, (rating - 1) / 4));
+    const hours = this.responseHours[slot]!;
+    this.mentorOnly[at + 3] = Number.isNaN(hours) ? 0.5 : Math.min(1, Math.max(0, 1 - hours / (this.responseDays[slot]! * 24)));
   }
 
   /** True when the mentor must never be matched with this startup. */
@@ -209,6 +252,10 @@ export class CandidateIndex {
     this.responseDays = grow(this.responseDays, (n) => new Uint8Array(n));
     this.freeInDays = grow(this.freeInDays, (n) => new Float32Array(n));
     this.hasConflicts = grow(this.hasConflicts, (n) => new Uint8Array(n));
+    this.open = grow(this.open, (n) => new Uint8Array(n));
     this.updatedAt = grow(this.updatedAt, (n) => new Float64Array(n));
+    const mentorOnly = new Float64Array(length * 4);
+    mentorOnly.set(this.mentorOnly);
+    this.mentorOnly = mentorOnly;
   }
 }

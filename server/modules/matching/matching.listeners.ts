@@ -13,6 +13,7 @@ export function registerMatchingListeners(bus: EventBus): void {
   const refreshMentor = (event: { mentorId: string }) => candidateIndex.refresh(event.mentorId);
   const dropStartup = (event: { startupId: string }) => matchSubjects.invalidate(event.startupId);
 
+  bus.on('mentor.created', refreshMentor);
   bus.on('mentor.approved', refreshMentor);
   bus.on('mentor.updated', refreshMentor);
   bus.on('mentor.statusChanged', refreshMentor);

@@ -20,7 +20,7 @@
  * thousands) and builds explanations for those only.
  */
 import type { MatchingWeights, WeightName } from '../cohorts/matching-weights.js';
-import { FREE_TIME_HORIZON_DAYS, STATUS_CODES, type CandidateIndex } from './candidate-index.js';
+import { FREE_TIME_HORIZON_DAYS, SHARED_LANGUAGE_BIT, STATUS_CODES, type CandidateIndex } from './candidate-index.js';
 
 export const CRITERIA = ['sectorFit', 'stageFit', 'topicOverlap', 'availabilitySoon', 'loadBalance', 'rating', 'responsiveness'] as const satisfies readonly WeightName[];
 export type Criterion = (typeof CRITERIA)[number];
@@ -68,22 +68,41 @@ const popcount = (n: number) => {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 };
 
+/** Bits set in each 16-bit value (sector and topic masks are 16 bits). */
+const BITS = Uint8Array.from({ length: 1 << 16 }, (_, n) => popcount(n));
+
+/** A share criterion: `shared / wanted` bits, 0 when nothing is wanted. */
+const share = (shared: number, wanted: number) => (wanted === 0 ? 0 : shared / wanted);
+
+/** stageFit: 1 for the stage, ½ for a neighbouring stage or a mentor who names none, else 0. */
+const stageFit = (stages: number, stage: number) => (stages === 0 ? 0.5 : stages & (1 << stage) ? 1 : stages & ((1 << (stage + 1)) | (1 << (stage - 1))) ? 0.5 : 0);
+
+/** `share` for every number of shared bits, so the scan looks values up (the same numbers). */
+function shareTable(wanted: number): Float64Array {
+  const count = BITS[wanted]!;
+  const table = new Float64Array(17);
+  for (let shared = 0; shared <= 16; shared++) table[shared] = share(shared, count);
+  return table;
+}
+
+/** `stageFit` for every mentor stage mask. */
+function stageTable(stage: number): Float64Array {
+  const table = new Float64Array(256);
+  for (let stages = 0; stages < 256; stages++) table[stages] = stageFit(stages, stage);
+  return table;
+}
+
 /** Fills `out` with the criteria of mentor `slot` for `query`. */
 export function criterionValues(index: CandidateIndex, slot: number, query: MatchQuery, out: CriterionValues): CriterionValues {
-  const sectorCount = popcount(query.sectors);
-  out[0] = sectorCount === 0 ? 0 : popcount(index.sectors[slot]! & query.sectors) / sectorCount;
-  const stages = index.stages[slot]!;
-  out[1] = stages === 0 ? 0.5 : stages & (1 << query.stage) ? 1 : stages & ((1 << (query.stage + 1)) | (1 << (query.stage - 1))) ? 0.5 : 0;
-  const topicCount = popcount(query.topics);
-  out[2] = topicCount === 0 ? 0 : popcount(index.topics[slot]! & query.topics) / topicCount;
-  const days = index.freeInDays[slot]!;
-  out[3] = days >= FREE_TIME_HORIZON_DAYS ? 0 : 1 - days / FREE_TIME_HORIZON_DAYS;
-  const places = index.maxActiveMentees[slot]!;
-  out[4] = places === 0 ? 0 : Math.max(0, 1 - index.activeMentees[slot]! / places);
-  const rating = index.rating[slot]!;
-  out[5] = Number.isNaN(rating) ? 0.5 : Math.min(1, Math.max(0, (rating - 1) / 4));
-  const hours = index.responseHours[slot]!;
-  out[6] = Number.isNaN(hours) ? 0.5 : Math.min(1, Math.max(0, 1 - hours / (index.responseDays[slot]! * 24)));
+  out[0] = share(BITS[index.sectors[slot]! & query.sectors]!, BITS[query.sectors]!);
+  out[1] = stageFit(index.stages[slot]!, query.stage);
+  out[2] = share(BITS[index.topics[slot]! & query.topics]!, BITS[query.topics]!);
+  const mentorOnly = index.mentorOnly;
+  const at = slot * 4;
+  out[3] = mentorOnly[at]!;
+  out[4] = mentorOnly[at + 1]!;
+  out[5] = mentorOnly[at + 2]!;
+  out[6] = mentorOnly[at + 3]!;
   return out;
 }
 
@@ -188,31 +207,86 @@ class TopK {
   }
 }
 
-/** Ranks every mentor of the index for `query`. */
+/**
+ * Marks the slots of `query.requested` and `query.mentoring` (a handful of
+ * mentors), so that the scan checks a byte, not a set of strings.
+ */
+function blockedSlots(index: CandidateIndex, query: MatchQuery): Uint8Array {
+  const blocked = new Uint8Array(index.size);
+  for (const ids of [query.requested, query.mentoring]) {
+    for (const id of ids) {
+      const slot = index.slot(id);
+      if (slot >= 0) blocked[slot] = 1;
+    }
+  }
+  return blocked;
+}
+
+/**
+ * Ranks every mentor of the index for `query`. One pass over the typed
+ * arrays: a mentor who passes every hard filter is scored inline (the same
+ * arithmetic as `criterionValues` and `scoreOf`, so equal inputs give
+ * bit-equal scores) and offered to the top-k; only excluded mentors, and
+ * only when they are to be explained, go through `exclusionsOf`.
+ */
 export function rank(index: CandidateIndex, query: MatchQuery, weights: MatchingWeights, options: RankOptions): Ranking {
   const w = normalizedWeights(weights);
-  const values = new Float64Array(CRITERIA.length);
+  const [w0, w1, w2, w3, w4, w5, w6] = [w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!];
   const reasons: ExclusionReason[] = [];
   const top = new TopK(options.limit, index.ids);
   const excludedTop = new TopK(options.explainExcluded ? options.limit : 0, index.ids);
   const counts = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
+  const scratch = new Float64Array(CRITERIA.length);
   let considered = 0;
 
+  const { removed, status, open, languages, modes, local, hasConflicts, sectors, stages, topics, mentorOnly } = index;
+  const blocked = blockedSlots(index, query);
+  const active = STATUS_CODES.active;
+  // The query's side of the first three criteria, as tables (the same values criterionValues computes).
+  const qSectors = query.sectors;
+  const sectorValue = shareTable(qSectors);
+  const qTopics = query.topics;
+  const topicValue = shareTable(qTopics);
+  const stageValue = stageTable(query.stage);
+  const qLanguages = query.languages;
+  const needOnline = query.mode === 'online';
+  const needOffline = query.mode === 'offline';
+
   for (let slot = 0; slot < index.size; slot++) {
-    if (index.removed[slot]) continue;
-    const active = index.status[slot] === STATUS_CODES.active;
-    if (!active && !options.includeInactive) continue;
-    const failed = exclusionsOf(index, slot, query, reasons);
-    if (failed > 0 && options.hideConflicts && reasons.includes('conflict_of_interest')) continue;
-    considered++;
-    if (failed > 0 && !options.explainExcluded) continue;
-    const score = scoreOf(criterionValues(index, slot, query, values), w);
-    if (failed === 0) {
-      top.offer(score, slot);
+    if (removed[slot]) continue;
+    if (status[slot] !== active && !options.includeInactive) continue;
+    const spoken = (languages[slot]! & qLanguages) >>> 0;
+    let passes =
+      open[slot] === 1 &&
+      spoken !== 0 &&
+      blocked[slot] === 0 &&
+      (needOnline ? (modes[slot]! & 1) !== 0 : needOffline ? (modes[slot]! & 2) !== 0 && local[slot] === 1 : true);
+    if (passes && hasConflicts[slot] && index.conflictsWith(slot, query.startupId, query.enterpriseCode)) passes = false;
+    if (passes && spoken === SHARED_LANGUAGE_BIT) passes = index.speaksAny(slot, qLanguages, query.languageCodes);
+
+    if (!passes) {
+      const conflicted = hasConflicts[slot] === 1 && index.conflictsWith(slot, query.startupId, query.enterpriseCode);
+      if (conflicted && options.hideConflicts) continue;
+      considered++;
+      if (!options.explainExcluded) continue;
+      exclusionsOf(index, slot, query, reasons);
+      for (const reason of reasons) counts[reason]++;
+      excludedTop.offer(scoreOf(criterionValues(index, slot, query, scratch), w), slot);
       continue;
     }
-    for (const reason of reasons) counts[reason]++;
-    excludedTop.offer(score, slot);
+    considered++;
+
+    // criterionValues and scoreOf, inline: the same values, added in the same order.
+    const at = slot * 4;
+    let sum = 0;
+    sum += w0 * sectorValue[BITS[sectors[slot]! & qSectors]!]!;
+    sum += w1 * stageValue[stages[slot]!]!;
+    sum += w2 * topicValue[BITS[topics[slot]! & qTopics]!]!;
+    sum += w3 * mentorOnly[at]!;
+    sum += w4 * mentorOnly[at + 1]!;
+    sum += w5 * mentorOnly[at + 2]!;
+    sum += w6 * mentorOnly[at + 3]!;
+    top.offer(100 * sum, slot);
   }
 
   const ranked = Array.from({ length: top.count }, (_, i) => ({

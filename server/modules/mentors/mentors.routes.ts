@@ -66,7 +66,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
         409: { description: 'You already have a profile (`mentor_profile_exists`)' },
         422: brokenRule,
       },
-      handler: async ({ user, body }) => ({ status: 201, body: presentFor(user)(await createMentorProfile(user, body)) }),
+      handler: async ({ user, body }) => ({ status: 201, body: presentFor(user)(await createMentorProfile(user, body, ctx)) }),
     }),
     defineRoute<undefined, ListMentorsQueryDto>({
       method: 'get',
