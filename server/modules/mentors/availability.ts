@@ -2,7 +2,7 @@
  * A mentor's weekly availability rules (SPEC §3): `{ weekday, start, end }`
  * in the mentor's own zone, ISO weekdays (1 = Monday) and `HH:mm` times.
  * Pure functions, used by validation, by matching (the next free time) and
- * later by slot computation.
+ * by slot computation (sessions/slots.ts).
  */
 import { DateTime } from 'luxon';
 
@@ -110,7 +110,7 @@ export function firstFreeStart(profile: AvailabilityProfile, now: Date, horizonD
 }
 
 /** The instant of an `HH:mm` wall-clock time (24:00 = the next midnight) on `day` in its zone. */
-function atLocalTime(day: DateTime, time: string): number {
+export function atLocalTime(day: DateTime, time: string): number {
   const minutes = minutesOfDay(time);
   if (minutes === 1440) return day.plus({ days: 1 }).toMillis();
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
