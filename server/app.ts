@@ -20,6 +20,7 @@ import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
 import { milestonesRoutes } from './modules/cohorts/milestones.routes.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { mentorFit } from './modules/matching/usecases/mentor-fit.js';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { startupsRoutes } from './modules/startups/startups.routes.js';
@@ -42,6 +43,7 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     // Matching's hard filters decide whether a mentor may be asked; requests does not import matching.
     ...requestsRoutes(ctx, { mentorFit }),
     ...notificationsRoutes(ctx),
+    ...sessionsRoutes(ctx),
   ];
 }
 

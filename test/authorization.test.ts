@@ -184,6 +184,15 @@ const ROWS: Row[] = [
       actor === 'mentor:other' ? { path: '/api/v1/mentors/me', token: (await createTestUser(w.runway, 'mentor')).token } : { path: '/api/v1/mentors/me' },
   },
   {
+    route: 'GET /api/v1/mentors/:id/slots',
+    // Like the profile: a pending mentor's slots only for its owner and staff.
+    expect: statuses(401, 404, 404, 200, 404, 200, 200, 200),
+    call: async (actor, w) => {
+      const mentor = await fresh.mentor(w, 'pending');
+      return { path: `/api/v1/mentors/${mentor.id}/slots`, ...(actor === 'mentor:own' ? { token: mentor.token } : {}) };
+    },
+  },
+  {
     route: 'GET /api/v1/mentors/:id',
     // A pending profile: only its owner and staff may see it.
     expect: statuses(401, 404, 404, 200, 404, 200, 200, 200),

@@ -28,6 +28,7 @@ const profileLinks = {
   ApproveMentor: { to: 'post /api/v1/mentors/:id/approve', parameters: { id: '$response.body#/id' } },
   PauseMentor: { to: 'post /api/v1/mentors/:id/pause', parameters: { id: '$response.body#/id' } },
   ResumeMentor: { to: 'post /api/v1/mentors/:id/resume', parameters: { id: '$response.body#/id' } },
+  GetSlots: { to: 'get /api/v1/mentors/:id/slots', parameters: { id: '$response.body#/id' } },
 };
 const profile = (description: string) => ({ description, schema: MentorView, links: profileLinks });
 const brokenRule = { description: 'Weekly windows that end before they start or overlap (`rule_violated`)' };
