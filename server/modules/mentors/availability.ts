@@ -96,7 +96,7 @@ export function firstFreeStart(profile: AvailabilityProfile, now: Date, horizonD
   const sessionMs = profile.sessionMinutes * 60_000;
   const blocked = new Set(profile.blockedDates);
   const rules = [...profile.weekly].sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
-  for (let day = DateTime.fromMillis(earliest, { zone: profile.timezone }).startOf('day'); day.toMillis() < horizon; day = day.plus({ days: 1 })) {
+  for (let day = DateTime.fromMillis(earliest, { zone: profile.timezone }).startOf('day'); day.toMillis() < horizon; day = day.plus({ days: 1 }).startOf('day')) {
     if (blocked.has(day.toISODate()!)) continue;
     for (const rule of rules) {
       if (rule.weekday !== day.weekday) continue;

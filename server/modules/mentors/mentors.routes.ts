@@ -126,7 +126,7 @@ export function mentorsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Approve a pending mentor (pending → active)',
       tags,
       auth: ['manager', 'admin'],
-      responses: { 200: profile('Approved, now active'), 404: notFound, 409: invalidTransition },
+      responses: { 200: profile('Approved, now active'), 404: notFound, 409: { description: 'Not pending (`invalid_transition`), or the account is deactivated (`account_deactivated`)' } },
       handler: async ({ user, params }) => ({ body: presentFor(user)(await approveMentor(user, params.id!, ctx)) }),
     }),
     defineRoute({

@@ -4,7 +4,7 @@
  * the mentee place an active mentorship holds.
  */
 import type mongoose from 'mongoose';
-import { Conflict, RuleViolated } from '../../core/errors.js';
+import { Conflict, NotFound, RuleViolated } from '../../core/errors.js';
 import { todayInVietnam } from '../../core/time/calendar-date.js';
 import { mentorsRepository } from '../mentors/mentors.repository.js';
 import { computeEligibility } from '../startups/eligibility.js';
@@ -26,8 +26,9 @@ export interface PairingDeps {
 /**
  * Throws unless the startup is within its 5 years (422 `startup_not_eligible`),
  * is not mentored by this mentor already (409 `already_mentoring`) and the
- * mentor passes every hard filter (422 `mentor_not_available` with `reasons`,
- * a conflict of interest among them only for callers who may see conflicts).
+ * mentor passes every hard filter (422 `mentor_not_available` with `reasons`;
+ * a conflict of interest is named only to callers who may see conflicts, and
+ * a mentor excluded by nothing else is 404 `mentor_not_found` to the others).
  * A pending request of the pair does not block: the caller's unique key decides.
  */
 export async function assertPairable(startup: StartupRecord, mentorId: string, deps: PairingDeps, seesConflicts: boolean): Promise<void> {
@@ -41,10 +42,11 @@ export async function assertPairable(startup: StartupRecord, mentorId: string, d
   if (reasons.includes('already_mentoring')) throw new Conflict('already_mentoring', 'This mentor already mentors this startup.');
   const blocking = reasons.filter((r) => r !== 'already_requested');
   if (blocking.length === 0) return;
-  // A conflict of interest is the mentor's and staff's to know (see matchingPolicy.seesConflicts).
+  // A conflict of interest is the mentor's and staff's to know (see matchingPolicy.seesConflicts): to
+  // anyone else a mentor excluded only by one does not exist, as in their matches.
   const shown = seesConflicts ? blocking : blocking.filter((r) => r !== 'conflict_of_interest');
-  const why = shown.length > 0 ? `: ${shown.join(', ')}` : '';
-  throw new RuleViolated('mentor_not_available', `This mentor cannot take this startup now${why}.`, [], { reasons: shown });
+  if (shown.length === 0) throw new NotFound('mentor_not_found', 'No mentor with this id.');
+  throw new RuleViolated('mentor_not_available', `This mentor cannot take this startup now: ${shown.join(', ')}.`, [], { reasons: shown });
 }
 
 /**

@@ -82,8 +82,9 @@ export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
   const latest = query.to.getTime();
   const blocked = new Set(rules.blockedDates);
   const busy = [...query.busy].sort((a, b) => a.start - b.start);
-  const booked = new Map(query.bookedPerMonth ?? []);
-  if (!query.bookedPerMonth) for (const session of busy) booked.set(monthOf(session.start, zone), (booked.get(monthOf(session.start, zone)) ?? 0) + 1);
+  const booked = new Map<string, number>();
+  for (const session of busy) booked.set(monthOf(session.start, zone), (booked.get(monthOf(session.start, zone)) ?? 0) + 1);
+  for (const [month, count] of query.bookedPerMonth ?? []) booked.set(month, count);
   const rulesByDay = [...rules.weekly].sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
 
   /** The end of the first booked session (widened by the buffers) that a slot at `start` would touch; 0 when none. */
@@ -96,15 +97,29 @@ export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
   };
 
   const slots: Slot[] = [];
+  let lastEnd = Number.NEGATIVE_INFINITY;
   const lastDay = DateTime.fromMillis(latest, { zone }).startOf('day');
-  for (let day = DateTime.fromMillis(earliest, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
+  // startOf('day') again after each step: where clocks change at midnight, a day may begin at 01:00.
+  for (let day = DateTime.fromMillis(earliest, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 }).startOf('day')) {
     if (blocked.has(day.toISODate()!)) continue;
     if ((booked.get(day.toFormat('yyyy-MM')) ?? 0) >= rules.maxSessionsPerMonth) continue;
     for (const rule of rulesByDay) {
       if (rule.weekday !== day.weekday) continue;
       const opens = atLocalTime(day, rule.start);
       const closes = atLocalTime(day, rule.end);
-      let start = opens;
+      const [ruleStart, ruleEnd] = [minutesOfDay(rule.start), minutesOfDay(rule.end)];
+      /**
+       * On the wall clock, inside the rule on this day. Where clocks go forward, a
+       * bound inside the skipped hour moves an hour later; this keeps a slot from
+       * running past the rule there (it may drop a slot next to the gap, never add one).
+       */
+      const onTheClock = (from: number, to: number) => {
+        const [a, b] = [DateTime.fromMillis(from, { zone }), DateTime.fromMillis(to, { zone })];
+        // A rule to 24:00 ends when the next day begins (01:00 where clocks change at midnight).
+        const endOk = b.hasSame(day, 'day') ? b.hour * 60 + b.minute <= ruleEnd : ruleEnd === 1440 && to <= closes;
+        return a.hasSame(day, 'day') && a.hour * 60 + a.minute >= ruleStart && endOk;
+      };
+      let start = Math.max(opens, lastEnd);
       while (start + sessionMs <= closes && start < latest) {
         if (start < earliest) {
           // Too soon: the first start on the window's own grid that is late enough.
@@ -116,7 +131,10 @@ export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
           start = opens + Math.ceil((busyUntil - opens) / RETRY_STEP_MS) * RETRY_STEP_MS;
           continue;
         }
-        slots.push({ start: new Date(start), end: new Date(start + sessionMs), mentorLocal: localTime(start, zone), vietnamLocal: localTime(start, VIETNAM_ZONE) });
+        if (onTheClock(start, start + sessionMs)) {
+          slots.push({ start: new Date(start), end: new Date(start + sessionMs), mentorLocal: localTime(start, zone), vietnamLocal: localTime(start, VIETNAM_ZONE) });
+          lastEnd = start + sessionMs;
+        }
         start += sessionMs;
       }
     }

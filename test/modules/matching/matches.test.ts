@@ -79,14 +79,13 @@ describe('matching: GET /matches', () => {
     expect(excluded!.counts.inactive).to.equal(0);
   });
 
-  it('a founder never learns of a conflict of interest: the mentor is not listed at all, and asking them names no conflict', async () => {
+  it('a founder never learns of a conflict of interest: the mentor is not listed at all, and asking them is 404 like an unknown mentor', async () => {
     const { items, excluded } = await matches(runway, world.founder, world.startupId, '&explain=excluded&limit=50');
     expect([...items, ...excluded!.items].map((m) => m.mentorId)).not.to.include(ids.conflicted);
     expect(excluded!.counts.conflict_of_interest).to.equal(0);
     const body = { startupId: world.startupId, mentorId: ids.conflicted, message: 'Xin hỗ trợ' };
     const asked = await runway.http('POST', '/api/v1/mentor-requests', { token: world.founder.token, body });
-    expect(asked.status).to.equal(422);
-    expect(asked.body).to.deep.include({ code: 'mentor_not_available', reasons: [] });
+    expectProblem(asked, 404, 'mentor_not_found');
     expect(asked.text).not.to.include('conflict');
     const byManager = await runway.http('POST', '/api/v1/mentor-requests', { token: world.manager.token, body });
     expect(byManager.body).to.deep.include({ code: 'mentor_not_available', reasons: ['conflict_of_interest'] });
@@ -101,6 +100,10 @@ describe('matching: GET /matches', () => {
     expect((await matches(runway, world.founder, world.startupId, '&limit=50')).items.map((m) => m.mentorId)).not.to.include(leaving.profile.id);
     const asked = await runway.http('POST', '/api/v1/mentor-requests', { token: world.founder.token, body: { startupId: world.startupId, mentorId: leaving.profile.id, message: 'Xin hỗ trợ' } });
     expect(asked.status).to.equal(404);
+    // Nor can a pending profile of a deactivated account be approved.
+    const pending = await createMentor(runway, mentorBody());
+    expect((await runway.http('PATCH', `/api/v1/users/${pending.user.id}`, { token: world.admin.token, body: { status: 'deactivated' } })).status).to.equal(200);
+    expectProblem(await runway.http('POST', `/api/v1/mentors/${pending.profile.id}/approve`, { token: world.manager.token }), 409, 'account_deactivated');
   });
 
   it('mode=offline keeps mentors who meet in person and are based in Can Tho (mode_location for the others)', async () => {

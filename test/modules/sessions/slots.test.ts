@@ -57,6 +57,22 @@ describe('sessions: free slots, pure', () => {
     expect(autumn.map((s) => `${s.mentorLocal.time}${s.mentorLocal.offset}`)).to.deep.equal(['01:00+02:00', '02:00+02:00', '02:00+01:00', '03:00+01:00']);
   });
 
+  it('a window ending inside the skipped hour runs to the gap, not past it: no slot twice, none outside a rule', () => {
+    const night = rules({ sessionMinutes: 30, weekly: [{ weekday: 7, start: '01:00', end: '02:30' }, { weekday: 7, start: '03:00', end: '05:00' }] });
+    const slots = freeSlots(night, { from: at('2026-03-28T12:00:00Z'), to: at('2026-03-29T12:00:00Z'), now: longAgo, busy: [] });
+    expect(starts(slots)).to.deep.equal(['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-29T01:30:00.000Z', '2026-03-29T02:00:00.000Z', '2026-03-29T02:30:00.000Z']);
+    expect(slots.map((s) => s.mentorLocal.time)).to.deep.equal(['01:00', '03:00', '03:30', '04:00', '04:30']);
+  });
+
+  it('where clocks change at midnight, every day still starts its windows at their local times', () => {
+    // Santiago moves from -04:00 to -03:00 at midnight on 2026-09-06: that day begins at 01:00.
+    const chile = rules({ timezone: 'America/Santiago', weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '22:00', end: '24:00' })) });
+    const slots = freeSlots(chile, { from: at('2026-09-05T12:00:00Z'), to: at('2026-09-08T12:00:00Z'), now: longAgo, busy: [] });
+    expect(slots.map((s) => `${s.mentorLocal.date} ${s.mentorLocal.time}`)).to.deep.equal([
+      '2026-09-05 22:00', '2026-09-05 23:00', '2026-09-06 22:00', '2026-09-06 23:00', '2026-09-07 22:00', '2026-09-07 23:00',
+    ]);
+  });
+
   it('a booked session takes its time and the buffers around it; the next start is the next quarter hour after', () => {
     const day = rules({ timezone: 'Asia/Ho_Chi_Minh', weekly: [{ weekday: 1, start: '09:00', end: '13:00' }], bufferMinutes: 15 });
     const busy: BusyInterval[] = [{ start: local('2026-06-01T10:30', 'Asia/Ho_Chi_Minh'), end: local('2026-06-01T11:30', 'Asia/Ho_Chi_Minh') }];
