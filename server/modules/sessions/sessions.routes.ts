@@ -17,6 +17,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         200: { description: 'Earliest first, each as UTC instants with the local times of the mentor and of Can Tho', schema: SlotListView },
         404: { description: 'No such mentor, or not visible to the caller (`mentor_not_found`)' },
+        422: { description: '`to` before `from`, or more than 31 days after it (`invalid_range`, naming `to`)' },
       },
       handler: async ({ user, params, query }) => ({ body: presentSlots(await listSlots(user, params.id!, query, ctx)) }),
     }),

@@ -40,14 +40,15 @@ describe('sessions: GET /mentors/{id}/slots', () => {
     });
   });
 
-  it('two weeks from today by default; a range backwards or over 31 days → 400 naming to; a bad date → 400 naming from', async () => {
+  it('two weeks from today by default; a range backwards or over 31 days → 422 naming to; a bad date → 400 naming from', async () => {
     const byDefault = await get(`/mentors/${berlin}/slots`, founder);
     expect(byDefault.body).to.include({ from: '2026-06-15', to: '2026-06-28' });
     expect(byDefault.body.items).to.have.length(4);
     const backwards = await get(`/mentors/${berlin}/slots?from=2026-06-20&to=2026-06-19`, founder);
-    expectProblem(backwards, 400, 'invalid_range');
+    expectProblem(backwards, 422, 'invalid_range');
     expect(backwards.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['to']);
-    expectProblem(await get(`/mentors/${berlin}/slots?from=2026-06-01&to=2026-07-15`, founder), 400, 'invalid_range');
+    expectProblem(await get(`/mentors/${berlin}/slots?from=2026-06-01&to=2026-07-15`, founder), 422, 'invalid_range');
+    expectProblem(await get(`/mentors/${berlin}/slots?to=2426-07-12`, founder), 422, 'invalid_range');
     const impossible = await get(`/mentors/${berlin}/slots?from=2026-02-30`, founder);
     expect(impossible.status).to.equal(400);
     expect(impossible.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['from']);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
-import { Invalid } from '../../../core/errors.js';
+import { RuleViolated } from '../../../core/errors.js';
 import { addDays, daysBetween, todayInVietnam, VIETNAM_ZONE } from '../../../core/time/calendar-date.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import type { MentorRecord } from '../../mentors/mentors.repository.js';
@@ -29,9 +29,9 @@ export async function listSlots(caller: AuthUser, mentorId: string, query: Slots
   const now = deps.now();
   const from = query.from ?? todayInVietnam(now);
   const to = query.to ?? addDays(from, 13);
-  if (daysBetween(from, to) < 0) throw new Invalid('invalid_range', 'to must not be before from.', [{ field: 'to', code: 'invalid_range', message: 'to must be the same day as from or later.' }]);
+  if (daysBetween(from, to) < 0) throw new RuleViolated('invalid_range', 'to must not be before from.', [{ field: 'to', code: 'invalid_range', message: 'to must be the same day as from or later.' }]);
   if (daysBetween(from, to) > MAX_SLOT_RANGE_DAYS) {
-    throw new Invalid('invalid_range', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days after from.`, [
+    throw new RuleViolated('invalid_range', `Ask for at most ${MAX_SLOT_RANGE_DAYS} days after from.`, [
       { field: 'to', code: 'invalid_range', message: `to must be at most ${MAX_SLOT_RANGE_DAYS} days after from.` },
     ]);
   }
