@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { MentorMatchingRecord } from '../mentors/mentors.repository.js';
 import { mentorsRepository } from '../mentors/mentors.repository.js';
 import { PROFILE_NUMBERS } from '../mentors/mentor-profile.js';
+import { availabilityOf } from '../mentors/availability.js';
 import { CandidateIndex, type MentorFeatures } from './candidate-index.js';
 
 const POLL_MS = 2000;
@@ -41,13 +42,7 @@ export function featuresOf(mentor: MentorMatchingRecord): MentorFeatures {
     rating: mentor.stats.rating ?? null,
     medianResponseHours: mentor.stats.medianResponseHours ?? null,
     responseDays: mentor.responseDays ?? PROFILE_NUMBERS.responseDays.default,
-    availability: {
-      weekly: mentor.availability?.weekly ?? [],
-      blockedDates: mentor.availability?.blockedDates ?? [],
-      timezone: mentor.timezone,
-      sessionMinutes: mentor.sessionMinutes,
-      minNoticeHours: mentor.minNoticeHours,
-    },
+    availability: availabilityOf(mentor),
     updatedAt: mentor.updatedAt,
   };
 }

@@ -167,8 +167,7 @@ export class CandidateIndex {
     this.hasConflicts[slot] = mentor.conflicts.startupIds.length + mentor.conflicts.enterpriseCodes.length > 0 ? 1 : 0;
     this.updatedAt[slot] = mentor.updatedAt.getTime();
     this.details[slot] = { languages: mentor.languages, conflicts: mentor.conflicts, availability: mentor.availability };
-    this.freeInDays[slot] = this.daysUntilFree(mentor.availability, now);
-    this.computeMentorOnly(slot);
+    this.refreshSlotFreeTime(slot, now);
   }
 
   /** Forgets a mentor (a deleted profile). */
@@ -180,10 +179,7 @@ export class CandidateIndex {
   /** Recomputes every mentor's next free time as of `now` (time passes; windows close). */
   refreshFreeTime(now: Date): void {
     this.freeTimeAsOf = now;
-    for (let slot = 0; slot < this.size; slot++) {
-      this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
-      this.computeMentorOnly(slot);
-    }
+    for (let slot = 0; slot < this.size; slot++) this.refreshSlotFreeTime(slot, now);
   }
 
   /**
@@ -194,13 +190,14 @@ export class CandidateIndex {
   async refreshFreeTimeInSteps(now: Date, batch = 250): Promise<void> {
     this.freeTimeAsOf = now;
     for (let from = 0; from < this.size; from += batch) {
-      const to = Math.min(this.size, from + batch);
-      for (let slot = from; slot < to; slot++) {
-        this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
-        this.computeMentorOnly(slot);
-      }
+      for (let slot = from; slot < Math.min(this.size, from + batch); slot++) this.refreshSlotFreeTime(slot, now);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private refreshSlotFreeTime(slot: number, now: Date): void {
+    this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
+    this.computeMentorOnly(slot);
   }
 
   private computeMentorOnly(slot: number): void {

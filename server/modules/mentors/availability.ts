@@ -78,6 +78,25 @@ export interface AvailabilityProfile {
   minNoticeHours: number;
 }
 
+/** What a stored mentor profile holds of its availability (the fields `availabilityOf` reads). */
+export interface StoredAvailability {
+  availability?: { weekly?: readonly WeeklyRule[] | null; blockedDates?: readonly string[] | null } | null;
+  timezone: string;
+  sessionMinutes: number;
+  minNoticeHours: number;
+}
+
+/** The availability profile of a stored mentor: what the next free time and the slots are computed from. */
+export function availabilityOf(mentor: StoredAvailability): AvailabilityProfile {
+  return {
+    weekly: mentor.availability?.weekly ?? [],
+    blockedDates: mentor.availability?.blockedDates ?? [],
+    timezone: mentor.timezone,
+    sessionMinutes: mentor.sessionMinutes,
+    minNoticeHours: mentor.minNoticeHours,
+  };
+}
+
 /** Session starts fall on the quarter hour. */
 const SLOT_GRID_MS = 15 * 60_000;
 

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { RuleViolated } from '../../../core/errors.js';
 import { addDays, daysBetween, todayInVietnam, VIETNAM_ZONE } from '../../../core/time/calendar-date.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
+import { availabilityOf } from '../../mentors/availability.js';
 import type { MentorRecord } from '../../mentors/mentors.repository.js';
 import { getMentor } from '../../mentors/usecases/get-mentor.js';
 import type { SlotsQueryDto } from '../dto/slots-query.dto.js';
@@ -37,15 +38,7 @@ export async function listSlots(caller: AuthUser, mentorId: string, query: Slots
   }
   if (mentor.status !== 'active') return { mentor, from, to, slots: [] };
   const slots = freeSlots(
-    {
-      weekly: mentor.availability?.weekly ?? [],
-      blockedDates: mentor.availability?.blockedDates ?? [],
-      timezone: mentor.timezone,
-      sessionMinutes: mentor.sessionMinutes,
-      minNoticeHours: mentor.minNoticeHours,
-      bufferMinutes: mentor.bufferMinutes,
-      maxSessionsPerMonth: mentor.capacity.maxSessionsPerMonth,
-    },
+    { ...availabilityOf(mentor), bufferMinutes: mentor.bufferMinutes, maxSessionsPerMonth: mentor.capacity.maxSessionsPerMonth },
     {
       from: DateTime.fromISO(from, { zone: VIETNAM_ZONE }).toJSDate(),
       to: DateTime.fromISO(addDays(to, 1), { zone: VIETNAM_ZONE }).toJSDate(),
