@@ -1,16 +1,17 @@
 /**
  * Passport strategies: `local` checks email + password at login, `jwt`
- * checks bearer tokens on every other call. Both delegate the lookup to
+ * checks bearer tokens on every other call (verifyAccessToken, which
+ * remembers tokens it has verified). Both delegate the lookup to
  * functions the users module provides, so this file knows no models.
  * Each app gets its own Authenticator (no global state shared by tests).
  */
 import type { Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
-import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
+import { Strategy } from 'passport-strategy';
 import { Unauthorized } from '../errors.js';
 import type { AuthUser } from './auth-user.js';
-import { signingKey, type TokenSettings } from './tokens.js';
+import { verifyAccessToken, type TokenSettings } from './tokens.js';
 
 export interface AuthDeps {
   tokens: TokenSettings;
@@ -29,23 +30,7 @@ export interface Auth {
 
 export function createAuth(deps: AuthDeps): Auth {
   const authenticator = new passport.Passport();
-  authenticator.use(
-    'jwt',
-    new JwtStrategy(
-      {
-        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-        // A KeyObject, not the string (see signingKey); passport-jwt hands it to jsonwebtoken as it is.
-        secretOrKey: signingKey(deps.tokens.secret) as unknown as string,
-        issuer: deps.tokens.issuer,
-        audience: deps.tokens.audience,
-        algorithms: ['HS256'],
-      },
-      (payload: { sub?: unknown }, done: (error: unknown, user?: AuthUser | false) => void) => {
-        if (typeof payload.sub !== 'string') return done(null, false);
-        deps.findActiveUser(payload.sub).then((user) => done(null, user ?? false), done);
-      },
-    ),
-  );
+  authenticator.use('jwt', new BearerTokenStrategy(deps));
   authenticator.use(
     'local',
     new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: false }, (email, password, done) => {
@@ -73,4 +58,30 @@ export function createAuth(deps: AuthDeps): Auth {
     });
 
   return { requireAuth, authenticateLocal };
+}
+
+/** The token of an `Authorization: Bearer <token>` header (scheme in any case), else undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** A bearer access token of an active user; anything else fails (a 401 from requireAuth). */
+class BearerTokenStrategy extends Strategy {
+  name = 'jwt';
+
+  constructor(private readonly deps: Pick<AuthDeps, 'tokens' | 'findActiveUser'>) {
+    super();
+  }
+
+  override authenticate(req: Request): void {
+    const token = bearerToken(req.headers.authorization);
+    const claims = token === undefined ? undefined : verifyAccessToken(this.deps.tokens, token);
+    if (!claims) return this.fail(401);
+    this.deps.findActiveUser(claims.sub).then(
+      (user) => (user ? this.success(user) : this.fail(401)),
+      (error: unknown) => this.error(error as Error),
+    );
+  }
 }
