@@ -4,7 +4,9 @@
  * cohort, and the mentors it already asked or is mentored by. A warm
  * ranking request then reads nothing from the database. A change made in
  * this process drops the entry at once (matching.listeners.ts); changes
- * made by other processes show within `TTL_MS`.
+ * made by other processes show within `TTL_MS`. An entry asked for after
+ * `REFRESH_AFTER_MS` is read again in the background while it is still
+ * served, so a startup ranked often never waits for its reload.
  */
 import type { StartupCohort } from '../cohorts/usecases/active-cohorts-of-startup.js';
 import { activeCohortsOfStartup } from '../cohorts/usecases/active-cohorts-of-startup.js';
@@ -15,6 +17,7 @@ import { DEFAULT_STARTUP_LANGUAGES } from '../startups/startup-fields.js';
 import { startupsRepository, type StartupRecord } from '../startups/startups.repository.js';
 
 const TTL_MS = 2000;
+const REFRESH_AFTER_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
 export interface MatchSubject {
@@ -102,37 +105,78 @@ export async function loadSubjects(startupIds: readonly string[], weights: Match
     .sort((a, b) => (a.startupId < b.startupId ? -1 : a.startupId > b.startupId ? 1 : 0));
 }
 
+interface Entry {
+  subject: Promise<MatchSubject | undefined>;
+  /** When its read began. */
+  at: number;
+  refreshing: boolean;
+}
+
 class MatchSubjects {
-  private readonly entries = new Map<string, { subject: Promise<MatchSubject | undefined>; at: number }>();
+  private readonly entries = new Map<string, Entry>();
   /** Bumped by each invalidation of a startup, so a read that began before it is not kept. */
   private readonly generations = new Map<string, number>();
 
   /** The subject, from the cache when younger than the TTL; `fresh` reads it again. */
   get(startupId: string, options: { fresh?: boolean } = {}): Promise<MatchSubject | undefined> {
     const entry = this.entries.get(startupId);
-    if (!options.fresh && entry && Date.now() - entry.at < TTL_MS) return entry.subject;
-    const generation = this.generations.get(startupId) ?? 0;
+    const age = entry ? Date.now() - entry.at : Infinity;
+    if (!options.fresh && entry && age < TTL_MS) {
+      if (age >= REFRESH_AFTER_MS && !entry.refreshing) this.refreshAhead(startupId, entry);
+      return entry.subject;
+    }
+    const generation = this.generation(startupId);
     const subject = load(startupId);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const stored = { subject, at: Date.now() };
-    this.entries.set(startupId, stored);
+    const stored = this.store(startupId, { subject, at: Date.now(), refreshing: false });
     const forget = () => {
       if (this.entries.get(startupId) === stored) this.entries.delete(startupId);
     };
     subject.then(() => {
-      if ((this.generations.get(startupId) ?? 0) !== generation) forget();
+      if (this.generation(startupId) !== generation) forget();
     }, forget);
     return subject;
   }
 
   invalidate(startupId: string): void {
-    this.generations.set(startupId, (this.generations.get(startupId) ?? 0) + 1);
+    this.generations.set(startupId, this.generation(startupId) + 1);
     this.entries.delete(startupId);
   }
 
   clear(): void {
     this.entries.clear();
     this.generations.clear();
+  }
+
+  private generation(startupId: string): number {
+    return this.generations.get(startupId) ?? 0;
+  }
+
+  private store(startupId: string, entry: Entry): Entry {
+    if (this.entries.size >= MAX_ENTRIES && !this.entries.has(startupId)) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(startupId, entry);
+    return entry;
+  }
+
+  /**
+   * Reads the subject again while `entry` is served; the new read replaces
+   * it only if nothing invalidated the startup meanwhile. On failure the
+   * entry stays until the TTL, and the next request then reads in the
+   * foreground (and sees the error).
+   */
+  private refreshAhead(startupId: string, entry: Entry): void {
+    entry.refreshing = true;
+    const generation = this.generation(startupId);
+    const at = Date.now();
+    load(startupId).then(
+      (subject) => {
+        if (this.entries.get(startupId) === entry && this.generation(startupId) === generation) {
+          this.store(startupId, { subject: Promise.resolve(subject), at, refreshing: false });
+        }
+      },
+      () => {
+        entry.refreshing = false;
+      },
+    );
   }
 }
 

@@ -173,6 +173,24 @@ describe('matching: GET /matches', () => {
       expect(await ranked(), `still ranked after ${hidden} ms`).to.equal(false);
       expect(hidden).to.be.below(5000);
     });
+
+    it('a startup changed through the other process is ranked on its new needs here within the 2 s the startup side is held, asked for all along', async () => {
+      const topicsNow = async () => (await matches(runway, world.founder, world.startupId)).topics as string[];
+      const before = await topicsNow();
+      const needs = before.includes('legal') ? ['finance'] : ['legal'];
+      const patched = await sendRequest(other.url, 'PATCH', `/api/v1/startups/${world.startupId}`, { token: world.founder.token, body: { needs } });
+      expect(patched.status, patched.text).to.equal(200);
+      const since = Date.now();
+      // Asked for every 50 ms: the held entry is refreshed in the background, never kept past its 2 s.
+      while (JSON.stringify(await topicsNow()) !== JSON.stringify(needs) && Date.now() - since < 5000) await new Promise((r) => setTimeout(r, 50));
+      const took = Date.now() - since;
+      expect(await topicsNow(), `after ${took} ms`).to.deep.equal(needs);
+      expect(took).to.be.below(2500);
+      const restored = await sendRequest(runway.url, 'PATCH', `/api/v1/startups/${world.startupId}`, { token: world.founder.token, body: { needs: before } });
+      expect(restored.status, restored.text).to.equal(200);
+      // A change made in this process drops the entry at once.
+      expect(await topicsNow()).to.deep.equal(before);
+    });
   });
 
   it('bad input → 400 naming the field', async () => {
