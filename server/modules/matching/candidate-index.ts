@@ -107,6 +107,8 @@ export class CandidateIndex {
   details: Array<{ languages: readonly string[]; conflicts: MentorFeatures['conflicts']; availability: AvailabilityProfile }> = [];
   /** When freeInDays was last computed. */
   freeTimeAsOf = new Date(0);
+  /** Bumped by every change to a slot, so what is derived from the index (scoring's orders) knows when to be rebuilt. */
+  version = 0;
 
   private readonly slotOf = new Map<string, number>();
   private readonly languageBits = new Map<string, number>();
@@ -173,7 +175,10 @@ export class CandidateIndex {
   /** Forgets a mentor (a deleted profile). */
   remove(mentorId: string): void {
     const slot = this.slotOf.get(mentorId);
-    if (slot !== undefined) this.removed[slot] = 1;
+    if (slot !== undefined) {
+      this.removed[slot] = 1;
+      this.version++;
+    }
   }
 
   /** Recomputes every mentor's next free time as of `now` (time passes; windows close). */
@@ -201,6 +206,7 @@ export class CandidateIndex {
   }
 
   private computeMentorOnly(slot: number): void {
+    this.version++;
     const at = slot * 4;
     const days = this.freeInDays[slot]!;
     this.open[slot] = this.status[slot] === STATUS_CODES.active && this.activeMentees[slot]! < this.maxActiveMentees[slot]! && days < FREE_TIME_HORIZON_DAYS ? 1 : 0;

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { CandidateIndex, type MentorFeatures } from '../../../server/modules/matching/candidate-index.js';
 import { DEFAULT_WEIGHTS, WEIGHT_NAMES, type MatchingWeights } from '../../../server/modules/cohorts/matching-weights.js';
 import { SECTOR_CODES, STAGE_CODES, TOPIC_CODES } from '../../../server/core/taxonomy/taxonomy.js';
-import { CRITERIA, criterionValues, exclusionsOf, normalizedWeights, rank, scoreOf, type ExclusionReason, type MatchQuery } from '../../../server/modules/matching/scoring.js';
+import { CRITERIA, criterionValues, exclusionsOf, normalizedWeights, rank, rankByBound, rankByScan, scoreOf, type ExclusionReason, type MatchQuery, type RankOptions } from '../../../server/modules/matching/scoring.js';
 import { sectorMask, stageIndex, topicMask } from '../../../server/modules/matching/candidate-index.js';
 
 const NOW = new Date('2026-06-15T01:00:00Z');
@@ -53,6 +53,22 @@ function features(spec: MentorSpec, i: number): MentorFeatures {
     updatedAt: NOW,
   };
 }
+
+/**
+ * A mentor no hard filter removes for a startup speaking Vietnamese and
+ * meeting in any mode; half fit any startup fully; rated and answering, so
+ * that ties are rare.
+ */
+const passingMentorArb = fc.tuple(mentorArb, fc.boolean(), fc.double({ min: 1, max: 5, noNaN: true }), fc.double({ min: 0, max: 120, noNaN: true })).map(([spec, fitsAll, rating, medianResponseHours]) => ({
+  ...spec,
+  rating,
+  medianResponseHours,
+  ...(fitsAll ? { sectors: [...SECTOR_CODES], stages: [...STAGE_CODES], expertise: [...TOPIC_CODES] } : {}),
+  status: 'active' as const,
+  free: true,
+  languages: [...new Set(['vi', ...spec.languages])],
+  activeMentees: Math.min(spec.activeMentees, spec.maxActiveMentees - 1),
+}));
 
 const startupArb = fc.record({
   sectors: fc.subarray([...SECTOR_CODES], { minLength: 1, maxLength: 3 }),
@@ -176,6 +192,50 @@ describe('matching: the score and the ranking, pure', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  const rarely = fc.integer({ min: 0, max: 9 }).map((n) => n === 0);
+
+  it('the bounded ranking (stops once no one left can reach the top) equals the full scan: same mentors, scores and count, before and after the index changes', () => {
+    const STARTUP = '6c0000000000000000000001';
+    fc.assert(
+      fc.property(
+        // Most mentors pass the hard filters, so the top fills and the bound has work to do.
+        fc.array(fc.tuple(fc.oneof({ arbitrary: passingMentorArb, weight: 4 }, { arbitrary: mentorArb, weight: 1 }), rarely, rarely, fc.boolean()), { minLength: 1, maxLength: 80 }),
+        startupArb.map((startup) => ({ ...startup, languages: ['vi'] })),
+        weightsArb,
+        fc.integer({ min: 0, max: 12 }),
+        fc.record({ includeInactive: fc.boolean(), hideConflicts: fc.boolean() }),
+        fc.array(fc.tuple(fc.nat(), mentorArb), { maxLength: 5 }),
+        (mentors, startup, weights, limit, flags, changes) => {
+          const index = new CandidateIndex();
+          const featuresAt = (spec: MentorSpec, i: number, conflicted: boolean) => ({
+            ...features(spec, i),
+            conflicts: { startupIds: conflicted ? [STARTUP] : [], enterpriseCodes: [] },
+          });
+          // Each mentor twice when `twin` (equal scores, ordered by id), indexed last id first (slot order is not id order).
+          const specs = mentors.flatMap(([spec, conflicted, asked, twin]) => Array.from({ length: twin ? 2 : 1 }, () => ({ spec, conflicted, asked })));
+          for (let i = specs.length - 1; i >= 0; i--) index.upsert(featuresAt(specs[i]!.spec, i, specs[i]!.conflicted), NOW);
+          const query = { ...queryFor(index, startup), requested: new Set(specs.flatMap(({ asked }, i) => (asked ? [features(specs[i]!.spec, i).id] : []))) };
+          const options: RankOptions = { limit, explainExcluded: false, ...flags };
+          const same = () => {
+            const bounded = rankByBound(index, query, weights, options);
+            const scanned = rankByScan(index, query, weights, options);
+            expect(bounded.ranked.map((r) => [index.ids[r.slot], r.score])).to.deep.equal(scanned.ranked.map((r) => [index.ids[r.slot], r.score]));
+            expect(bounded.considered).to.equal(scanned.considered);
+          };
+          same();
+          // Changed, added and removed mentors: the bounded order is rebuilt, never served stale.
+          for (const [at, spec] of changes) {
+            const i = at % (specs.length + 1);
+            if (at % 7 === 0 && i < specs.length) index.remove(features(specs[i]!.spec, i).id);
+            else index.upsert(featuresAt(spec, i, false), NOW);
+            same();
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
