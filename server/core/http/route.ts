@@ -126,10 +126,12 @@ export function mountRoutes(specs: readonly RouteSpec[], requireAuth: RequestHan
   const byPath = new Map<string, RouteSpec[]>();
   for (const spec of specs) byPath.set(spec.path, [...(byPath.get(spec.path) ?? []), spec]);
   for (const [path, group] of byPath) {
-    for (const spec of group) router[spec.method](path, ...handlersOf(spec, requireAuth));
+    // One route per path: a request's path is matched once, then the method within it.
+    const route = router.route(path);
+    for (const spec of group) route[spec.method](...handlersOf(spec, requireAuth));
     const methods = group.map((spec) => spec.method.toUpperCase());
     // Express answers HEAD wherever there is GET; OPTIONS is answered just below.
-    router.all(path, otherMethods([...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS']));
+    route.all(otherMethods([...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS']));
   }
   return router;
 }
