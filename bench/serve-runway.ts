@@ -26,6 +26,7 @@ import { signAccessToken } from '../server/core/auth/tokens.js';
 import { todayInVietnam } from '../server/core/time/calendar-date.js';
 import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
+import { candidateIndex } from '../server/modules/matching/candidate-index-sync.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-demo-'));
 let runway: Runway | undefined;
@@ -68,6 +69,8 @@ try {
   if (synthetic) {
     const [mentors = 10_000, startups = 5_000] = synthetic;
     const loaded = await loadSyntheticData({ today: todayInVietnam(), mentors, startups });
+    // Ranked from the first request on, as after `npm start` with demo data (its index is warmed once the data is in).
+    await candidateIndex.reload();
     const manager = await usersRepository.create({ email: 'bench-manager@example.vn', passwordHash: 'not a hash: no login', name: 'Bench', role: 'manager' });
     if (!manager) throw new Error('could not create the bench manager');
     const token = signAccessToken(runway.context.tokens, { sub: manager._id.toHexString(), role: 'manager' });

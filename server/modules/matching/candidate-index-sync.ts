@@ -19,6 +19,7 @@ import { CandidateIndex, type MentorFeatures } from './candidate-index.js';
 const POLL_MS = 2000;
 const CLOCK_SKEW_MS = 5000;
 const FREE_TIME_REFRESH_MS = 10 * 60_000;
+const APPLY_BATCH = 250;
 
 /** The index's view of a stored profile. */
 export function featuresOf(mentor: MentorMatchingRecord): MentorFeatures {
@@ -101,6 +102,11 @@ class CandidateIndexSync {
     this.index().catch((error: unknown) => logger.warn({ err: error }, 'candidate index load failed; the next poll retries'));
   }
 
+  /** Reads every mentor again now and resolves once the index holds them (after a bulk import in this process). */
+  async reload(): Promise<void> {
+    await (this.ready = this.load());
+  }
+
   stop(): void {
     this.run += 1;
     clearTimeout(this.timer);
@@ -122,18 +128,29 @@ class CandidateIndexSync {
     const now = this.now();
     const index = new CandidateIndex();
     // upsert dates each mentor's next free time from `now`.
-    for (const mentor of await mentorsRepository.findForMatching()) index.upsert(featuresOf(mentor), now);
+    await upsertInSteps(index, await mentorsRepository.findForMatching(), now);
     this.current = index;
     this.lastPoll = startedAt;
   }
 
   private async apply(mentors: MentorMatchingRecord[]): Promise<void> {
-    const now = this.now();
-    for (const mentor of mentors) {
-      // An older read (a slow poll) never overwrites a newer one.
-      const slot = this.current.slot(mentor._id.toHexString());
-      if (slot >= 0 && this.current.updatedAt[slot]! > mentor.updatedAt.getTime()) continue;
-      this.current.upsert(featuresOf(mentor), now);
+    await upsertInSteps(this.current, mentors, this.now());
+  }
+}
+
+/**
+ * Upserts what was read, `APPLY_BATCH` mentors at a time with the event loop
+ * free in between (a start or a bulk import brings thousands, and working
+ * out free times takes a few seconds for 10,000). An older read (a slow
+ * poll) never overwrites a newer one.
+ */
+async function upsertInSteps(index: CandidateIndex, mentors: MentorMatchingRecord[], now: Date): Promise<void> {
+  for (let from = 0; from < mentors.length; from += APPLY_BATCH) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const mentor of mentors.slice(from, from + APPLY_BATCH)) {
+      const slot = index.slot(mentor._id.toHexString());
+      if (slot >= 0 && index.updatedAt[slot]! > mentor.updatedAt.getTime()) continue;
+      index.upsert(featuresOf(mentor), now);
     }
   }
 }

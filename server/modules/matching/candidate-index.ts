@@ -107,10 +107,12 @@ export class CandidateIndex {
   details: Array<{ languages: readonly string[]; conflicts: MentorFeatures['conflicts']; availability: AvailabilityProfile }> = [];
   /** When freeInDays was last computed. */
   freeTimeAsOf = new Date(0);
-  /** Bumped by every change to a slot, so what is derived from the index (scoring's orders) knows when to be rebuilt. */
+  /** Bumped by every change to what ranking reads of a slot, so what is derived from the index (scoring's orders) knows when to be rebuilt. */
   version = 0;
 
   private readonly slotOf = new Map<string, number>();
+  /** Each slot's availability as JSON, to tell whether an upsert changed it. */
+  private readonly availabilityKeys: string[] = [];
   private readonly languageBits = new Map<string, number>();
 
   /** The slot of a mentor, or -1. */
@@ -142,9 +144,16 @@ export class CandidateIndex {
     return codes.some((code) => this.details[slot]!.languages.includes(code));
   }
 
-  /** Adds or replaces a mentor; `now` dates their next free time. */
+  /**
+   * Adds or replaces a mentor; `now` dates their next free time, worked out
+   * again only when their availability changed (the costly part: a poll
+   * re-reads unchanged profiles, and a bulk import reads thousands).
+   */
   upsert(mentor: MentorFeatures, now: Date): void {
     let slot = this.slotOf.get(mentor.id);
+    const before = slot === undefined ? undefined : this.rankedFields(slot);
+    const availabilityKey = JSON.stringify(mentor.availability);
+    const sameAvailability = slot !== undefined && this.availabilityKeys[slot] === availabilityKey;
     if (slot === undefined) {
       slot = this.size++;
       this.ensureCapacity(this.size);
@@ -169,13 +178,16 @@ export class CandidateIndex {
     this.hasConflicts[slot] = mentor.conflicts.startupIds.length + mentor.conflicts.enterpriseCodes.length > 0 ? 1 : 0;
     this.updatedAt[slot] = mentor.updatedAt.getTime();
     this.details[slot] = { languages: mentor.languages, conflicts: mentor.conflicts, availability: mentor.availability };
-    this.refreshSlotFreeTime(slot, now);
+    this.availabilityKeys[slot] = availabilityKey;
+    if (sameAvailability) this.computeMentorOnly(slot);
+    else this.refreshSlotFreeTime(slot, now);
+    if (before !== this.rankedFields(slot)) this.version++;
   }
 
   /** Forgets a mentor (a deleted profile). */
   remove(mentorId: string): void {
     const slot = this.slotOf.get(mentorId);
-    if (slot !== undefined) {
+    if (slot !== undefined && !this.removed[slot]) {
       this.removed[slot] = 1;
       this.version++;
     }
@@ -201,12 +213,24 @@ export class CandidateIndex {
   }
 
   private refreshSlotFreeTime(slot: number, now: Date): void {
+    const before = this.rankedFields(slot);
     this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
     this.computeMentorOnly(slot);
+    if (before !== this.rankedFields(slot)) this.version++;
+  }
+
+  /**
+   * What ranking copies of a slot (scoring's orders and census), as one
+   * string: the version moves only when it changes, since a poll re-reads
+   * unchanged profiles and the orders take milliseconds to rebuild.
+   */
+  private rankedFields(slot: number): string {
+    const at = slot * 4;
+    const m = this.mentorOnly;
+    return `${this.removed[slot]} ${this.status[slot]} ${this.open[slot]} ${this.sectors[slot]} ${this.stages[slot]} ${this.topics[slot]} ${this.languages[slot]} ${this.modes[slot]} ${this.local[slot]} ${this.hasConflicts[slot]} ${m[at]} ${m[at + 1]} ${m[at + 2]} ${m[at + 3]}`;
   }
 
   private computeMentorOnly(slot: number): void {
-    this.version++;
     const at = slot * 4;
     const days = this.freeInDays[slot]!;
     this.open[slot] = this.status[slot] === STATUS_CODES.active && this.activeMentees[slot]! < this.maxActiveMentees[slot]! && days < FREE_TIME_HORIZON_DAYS ? 1 : 0;
