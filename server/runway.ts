@@ -31,6 +31,7 @@ import { matchSubjects } from './modules/matching/match-subjects.js';
 import { registerMatchingListeners } from './modules/matching/matching.listeners.js';
 import { registerMentorsListeners } from './modules/mentors/mentors.listeners.js';
 import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
+import { registerSessionsListeners } from './modules/sessions/sessions.listeners.js';
 import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
@@ -81,6 +82,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   registerUsersListeners(bus);
   registerMentorsListeners(bus);
   registerMatchingListeners(bus);
+  registerSessionsListeners(bus);
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
   activeUsers.start(logger);
   matchSubjects.clear();

@@ -127,6 +127,23 @@ const fresh = {
     const body = { mentorsPerStartup: 1 };
     return (await ok(w.runway.http('POST', `/api/v1/cohorts/${w.cohortId}/assignment-proposals`, { token: w.users['manager:own'].token, body }), 201)).id!;
   },
+  /** A fresh mentor mentoring startup:own's startup, and that mentor's first free slots. */
+  async mentoring(w: World): Promise<{ mentorId: string; mentorToken: string; slots: string[] }> {
+    await fresh.roomForRequest(w);
+    const mentor = await fresh.freeMentor(w);
+    const body = { startupId: w.startupId, mentorId: mentor.id, message: 'Xin được hướng dẫn.' };
+    const { id } = await ok(w.runway.http('POST', '/api/v1/mentor-requests', { token: w.users['startup:own'].token, body }), 201);
+    await ok(w.runway.http('POST', `/api/v1/mentor-requests/${id}/accept`, { token: mentor.token }), 200);
+    const slots = (await ok(w.runway.http('GET', `/api/v1/mentors/${mentor.id}/slots`, { token: mentor.token }), 200)) as { items?: Array<{ start: string }> };
+    return { mentorId: mentor.id, mentorToken: mentor.token, slots: slots.items!.map((slot) => slot.start) };
+  },
+  /** A scheduled session of startup:own's startup with a fresh mentor (whose token "mentor:own" then uses). */
+  async session(w: World): Promise<{ id: string; mentorToken: string; nextSlot: string }> {
+    const mentoring = await fresh.mentoring(w);
+    const body = { startupId: w.startupId, mentorId: mentoring.mentorId, start: mentoring.slots[0], mode: 'online', link: 'https://meet.example.vn/a', topic: 'Gọi vốn' };
+    const { id } = await ok(w.runway.http('POST', '/api/v1/sessions', { token: w.users['startup:own'].token, body }), 201);
+    return { id: id!, mentorToken: mentoring.mentorToken, nextSlot: mentoring.slots[1]! };
+  },
   async member(w: World): Promise<TestUser> {
     const member = await createTestUser(w.runway, 'startup');
     await ok(w.runway.http('POST', `/api/v1/startups/${w.startupId}/members`, { token: w.users['startup:own'].token, body: { email: member.record.email } }), 200);
@@ -404,6 +421,59 @@ const ROWS: Row[] = [
     route: 'POST /api/v1/cohorts/:id/assignment-proposals/:proposalId/apply',
     expect: statuses(401, 403, 404, 404, 404, 200, 403, 200),
     call: async (_a, w) => ({ path: `/api/v1/cohorts/${w.cohortId}/assignment-proposals/${await fresh.proposal(w)}/apply`, body: { as: 'requests' } }),
+  },
+
+  // Sessions of startup:own's startup; "mentor:own" is the session's mentor.
+  {
+    route: 'POST /api/v1/sessions',
+    // Mentors do not book; a founder learns nothing of another startup; a manager of another cohort sees but may not.
+    expect: statuses(401, 201, 404, 403, 403, 201, 403, 201),
+    call: async (_a, w) => {
+      const mentoring = await fresh.mentoring(w);
+      return { path: '/api/v1/sessions', body: { startupId: w.startupId, mentorId: mentoring.mentorId, start: mentoring.slots[0], mode: 'in_person', place: 'Vườn ươm Cần Thơ', topic: 'Gọi vốn' } };
+    },
+  },
+  { route: 'GET /api/v1/sessions', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/sessions' }) },
+  {
+    route: 'GET /api/v1/sessions/:id',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/sessions/:id/cancel',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/cancel`, body: { reason: 'Trùng lịch' }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/sessions/:id/reschedule',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/reschedule`, body: { start: session.nextSlot }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/sessions/:id/complete',
+    // Allowed callers reach the state check: a session in the future is 409 session_not_started.
+    expect: statuses(401, 403, 404, 409, 404, 403, 404, 409),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/complete`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/sessions/:id/no-show',
+    expect: statuses(401, 409, 404, 409, 404, 403, 404, 409),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/no-show`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
   },
 
   // Notifications: each person reads only their own (startup:own's here).

@@ -26,6 +26,15 @@ interface MentorshipEventBase {
   cohortIds: string[];
 }
 
+interface SessionEventBase {
+  sessionId: string;
+  startupId: string;
+  mentorId: string;
+  mentorUserId: string;
+  cohortIds: string[];
+  start: string;
+}
+
 export interface DomainEvents {
   'user.registered': EventBase & { userId: string; role: Role };
   /** An admin changed the user's role or status (`changed` names which). */
@@ -54,6 +63,13 @@ export interface DomainEvents {
   'mentorship.ended': EventBase & MentorshipEventBase;
   /** A manager applied an assignment proposal: how many requests or mentorships it created, how many pairs failed. */
   'assignment.applied': EventBase & { cohortId: string; proposalId: string; created: number; failed: number; as: 'requests' | 'mentorships' };
+  /** A session was booked (`by`: who booked it); `start` is its UTC start. */
+  'session.booked': EventBase & SessionEventBase & { by: string };
+  'session.cancelled': EventBase & SessionEventBase & { by: string; reason: string };
+  /** The session `previousSessionId` moved to a new one, `sessionId`. */
+  'session.rescheduled': EventBase & SessionEventBase & { previousSessionId: string; previousStart: string; by: string };
+  'session.completed': EventBase & SessionEventBase & { by: string };
+  'session.no_show': EventBase & SessionEventBase & { by: string };
   /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */
   'eligibility.warned': EventBase & { startupId: string; eligibleUntil: string; daysBefore: number; cohortIds: string[] };
   /** The day after eligibleUntil: the startup left its active cohorts as `aged_out`. */

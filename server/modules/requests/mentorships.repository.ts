@@ -67,6 +67,11 @@ export const mentorshipsRepository = {
     return findPage<MentorshipRecord>(MentorshipModel, listFilter(criteria), page, {});
   },
 
+  /** The pair's active mentorship, if there is one. */
+  async findActive(startupId: mongoose.Types.ObjectId, mentorId: mongoose.Types.ObjectId): Promise<MentorshipRecord | undefined> {
+    return ((await MentorshipModel.findOne({ activePair: activePairKey(startupId, mentorId) }).lean()) as MentorshipRecord | null) ?? undefined;
+  },
+
   /** Active (startup, mentor) pairs of these startups. */
   async activePairsOf(startupIds: readonly string[]): Promise<Array<{ startupId: string; mentorId: string }>> {
     const rows = await MentorshipModel.find({ startupId: { $in: toIds(startupIds) }, status: 'active' }, { startupId: 1, mentorId: 1 }).lean();

@@ -1,25 +1,143 @@
 import type { AppContext } from '../../core/app-context.js';
+import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { BookSessionDto } from './dto/book-session.dto.js';
+import { CancelSessionDto, ListSessionsQuery, RescheduleSessionDto } from './dto/change-session.dto.js';
 import { SlotsQueryDto } from './dto/slots-query.dto.js';
+import { visibleSession } from './session-access.js';
+import { presentSession, RescheduledSessionView, SessionPageView, SessionView } from './sessions.presenter.js';
 import { presentSlots, SlotListView } from './slots.presenter.js';
+import { bookSession } from './usecases/book-session.js';
+import { cancelSession, completeSession, rescheduleSession, reportNoShow } from './usecases/change-session.js';
+import { listSessions } from './usecases/list-sessions.js';
 import { listSlots } from './usecases/list-slots.js';
 
-/** Sessions (SPEC §5): so far, a mentor's free slots. */
+const sessionLinks = {
+  GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/id' } },
+  CancelSession: { to: 'post /api/v1/sessions/:id/cancel', parameters: { id: '$response.body#/id' } },
+};
+const seen = {
+  404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },
+};
+const notScheduled = '`session_not_scheduled` (with `sessionStatus`) when it is no longer scheduled';
+
+/** Sessions (SPEC §5): free slots, booking, and a session's life. */
 export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
+  const tags = ['sessions'];
   return [
     defineRoute<undefined, SlotsQueryDto>({
       method: 'get',
       path: '/api/v1/mentors/:id/slots',
       summary: 'A mentor’s free session slots over Can Tho days (anyone who may see the profile)',
-      tags: ['sessions'],
+      tags,
       auth: 'authenticated',
       query: SlotsQueryDto,
       responses: {
-        200: { description: 'Earliest first, each as UTC instants with the local times of the mentor and of Can Tho', schema: SlotListView },
+        200: { description: 'Earliest first, each as UTC instants with the local times of the mentor and of Can Tho; booked sessions, buffers and full months left out', schema: SlotListView },
         404: { description: 'No such mentor, or not visible to the caller (`mentor_not_found`)' },
         422: { description: '`to` before `from`, or more than 31 days after it (`invalid_range`, naming `to`)' },
       },
       handler: async ({ user, params, query }) => ({ body: presentSlots(await listSlots(user, params.id!, query, ctx)) }),
+    }),
+    defineRoute<BookSessionDto>({
+      method: 'post',
+      path: '/api/v1/sessions',
+      summary: 'Book one of a mentor’s free slots for a startup with an active mentorship with them (its team, its cohort’s managers, admins)',
+      tags,
+      auth: 'authenticated',
+      body: BookSessionDto,
+      example: { startupId: '6a1f00000000000000000001', mentorId: '6a1f00000000000000000002', start: '2026-06-17T02:00:00.000Z', mode: 'online', link: 'https://meet.example.vn/runway', topic: 'Kênh phân phối' },
+      responses: {
+        201: { description: 'Booked: the slot is the startup’s', schema: SessionView, links: sessionLinks },
+        403: { description: 'A mentor (`forbidden`), or a manager of another cohort (`not_cohort_manager`)' },
+        404: { description: 'No such startup or mentor, or not visible (`startup_not_found`, `mentor_not_found`)' },
+        409: { description: 'The slot was taken meanwhile (`slot_taken`), the mentor’s month is full (`monthly_cap_reached`), no active mentorship (`no_active_mentorship`), the mentor is not active (`mentor_not_active`), or too many bookings with this mentor at once (`calendar_busy`: try again)' },
+        422: { description: '`start` is not one of the mentor’s slots (`not_a_slot`), or the link (online) or place (in person) is missing (`required_for_mode`)' },
+      },
+      handler: async ({ user, body }) => ({ status: 201, body: presentSession(await bookSession(user, body, ctx)) }),
+    }),
+    defineRoute<undefined, ListSessionsQuery>({
+      method: 'get',
+      path: '/api/v1/sessions',
+      summary: 'Sessions the caller may see: a founder their startups’, a mentor theirs, a manager their cohorts’, an admin all',
+      tags,
+      auth: 'authenticated',
+      query: ListSessionsQuery,
+      responses: { 200: { description: 'One page, in id order (booking order)', schema: SessionPageView } },
+      handler: async ({ user, query }) => ({ body: mapPage(await listSessions(user, query), presentSession) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/sessions/:id',
+      summary: 'One session (its startup’s team and cohort managers, its mentor, admins)',
+      tags,
+      auth: 'authenticated',
+      responses: { 200: { description: 'The session', schema: SessionView }, ...seen },
+      handler: async ({ user, params }) => ({ body: presentSession((await visibleSession(user, params.id!)).session) }),
+    }),
+    defineRoute<CancelSessionDto>({
+      method: 'post',
+      path: '/api/v1/sessions/:id/cancel',
+      summary: 'Cancel a scheduled session before it starts (any party); its time is free again',
+      tags,
+      auth: 'authenticated',
+      body: CancelSessionDto,
+      example: { reason: 'Nhóm bận làm hồ sơ gọi vốn tuần này.' },
+      responses: {
+        200: { description: 'Cancelled', schema: SessionView },
+        403: { description: 'Sees it but is not a party (`not_session_party`)' },
+        ...seen,
+        409: { description: `It has started (\`session_started\`), or ${notScheduled}` },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentSession(await cancelSession(user, params.id!, body, ctx)) }),
+    }),
+    defineRoute<RescheduleSessionDto>({
+      method: 'post',
+      path: '/api/v1/sessions/:id/reschedule',
+      summary: 'Move a scheduled session to another free slot of its mentor, as one operation (any party)',
+      tags,
+      auth: 'authenticated',
+      body: RescheduleSessionDto,
+      example: { start: '2026-06-18T02:00:00.000Z' },
+      responses: {
+        200: { description: 'The new session, and the old one cancelled as `rescheduled`', schema: RescheduledSessionView },
+        403: { description: 'Sees it but is not a party (`not_session_party`)' },
+        ...seen,
+        409: { description: `The new slot is taken (\`slot_taken\`), the month is full (\`monthly_cap_reached\`), it has started (\`session_started\`), the mentorship ended or the mentor is not active, or ${notScheduled}` },
+        422: { description: '`start` is not one of the mentor’s slots (`not_a_slot`)' },
+      },
+      handler: async ({ user, params, body }) => {
+        const moved = await rescheduleSession(user, params.id!, body, ctx);
+        return { body: { session: presentSession(moved.session), previous: presentSession(moved.previous) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/sessions/:id/complete',
+      summary: 'Mark a session held, once it has started (its mentor, admins)',
+      tags,
+      auth: 'authenticated',
+      responses: {
+        200: { description: 'Completed', schema: SessionView },
+        403: { description: 'Not its mentor (`not_the_mentor`)' },
+        ...seen,
+        409: { description: `Not started yet (\`session_not_started\`), or ${notScheduled}` },
+      },
+      handler: async ({ user, params }) => ({ body: presentSession(await completeSession(user, params.id!, ctx)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/sessions/:id/no-show',
+      summary: 'Report that the other side did not come, once it has started (its mentor, the startup’s team, admins)',
+      tags,
+      auth: 'authenticated',
+      responses: {
+        200: { description: 'Marked no_show, with who reported it', schema: SessionView },
+        403: { description: 'A manager (`not_session_party`)' },
+        ...seen,
+        409: { description: `Not started yet (\`session_not_started\`), or ${notScheduled}` },
+      },
+      handler: async ({ user, params }) => ({ body: presentSession(await reportNoShow(user, params.id!, ctx)) }),
     }),
   ];
 }

@@ -70,7 +70,8 @@ export function localTime(instant: number, zone: string): LocalTime {
   return { date: at.toISODate()!, time: at.toFormat('HH:mm'), offset: at.toFormat('ZZ') };
 }
 
-const monthOf = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toFormat('yyyy-MM');
+/** `YYYY-MM` of an instant in a zone: the month a monthly cap counts it in. */
+export const monthOf = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toFormat('yyyy-MM');
 
 /** Free slots starting in [from, to), earliest first. */
 export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {

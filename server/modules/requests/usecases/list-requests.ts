@@ -11,7 +11,7 @@ import { requestsRepository, type MentorRequestRecord, type RequestListCriteria 
  * mentor what was asked of them, a manager the startups active in their
  * cohorts, an admin everything; narrowed by the query's startupId.
  */
-async function visibleScope(actor: AuthUser, startupId: string | undefined): Promise<{ startupIds?: string[]; mentorUserId?: string }> {
+export async function visibleScope(actor: AuthUser, startupId: string | undefined): Promise<{ startupIds?: string[]; mentorUserId?: string }> {
   const narrow = (ids: string[]) => (startupId ? ids.filter((id) => id === startupId) : ids);
   switch (actor.role) {
     case 'startup':

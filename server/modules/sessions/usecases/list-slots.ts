@@ -3,11 +3,14 @@ import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { RuleViolated } from '../../../core/errors.js';
 import { addDays, daysBetween, todayInVietnam, VIETNAM_ZONE } from '../../../core/time/calendar-date.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
-import { availabilityOf } from '../../mentors/availability.js';
 import type { MentorRecord } from '../../mentors/mentors.repository.js';
 import { getMentor } from '../../mentors/usecases/get-mentor.js';
 import type { SlotsQueryDto } from '../dto/slots-query.dto.js';
-import { freeSlots, type Slot } from '../slots.js';
+import { busyOf, slotRulesOf } from '../session-rules.js';
+import { sessionsRepository } from '../sessions.repository.js';
+import { freeSlots, monthOf, type Slot } from '../slots.js';
+
+const DAY_MS = 86_400_000;
 
 /** The longest range one call may ask for, in days after `from`. */
 export const MAX_SLOT_RANGE_DAYS = 31;
@@ -21,9 +24,8 @@ export interface SlotList {
 
 /**
  * A mentor's free slots over Can Tho calendar days (SPEC §5), for anyone
- * who may see the profile. Only an active mentor has slots. No sessions can
- * be booked yet, so nothing is subtracted for bookings; the engine takes
- * them once the sessions collection exists.
+ * who may see the profile. Only an active mentor has slots; booked sessions
+ * (with the mentor's buffers) and months whose cap is reached are left out.
  */
 export async function listSlots(caller: AuthUser, mentorId: string, query: SlotsQueryDto, deps: Pick<UseCaseDeps, 'now'>): Promise<SlotList> {
   const mentor = await getMentor(caller, mentorId);
@@ -37,14 +39,14 @@ export async function listSlots(caller: AuthUser, mentorId: string, query: Slots
     ]);
   }
   if (mentor.status !== 'active') return { mentor, from, to, slots: [] };
-  const slots = freeSlots(
-    { ...availabilityOf(mentor), bufferMinutes: mentor.bufferMinutes, maxSessionsPerMonth: mentor.capacity.maxSessionsPerMonth },
-    {
-      from: DateTime.fromISO(from, { zone: VIETNAM_ZONE }).toJSDate(),
-      to: DateTime.fromISO(addDays(to, 1), { zone: VIETNAM_ZONE }).toJSDate(),
-      now,
-      busy: [],
-    },
-  );
+  const rules = slotRulesOf(mentor);
+  const range = { from: DateTime.fromISO(from, { zone: VIETNAM_ZONE }).toJSDate(), to: DateTime.fromISO(addDays(to, 1), { zone: VIETNAM_ZONE }).toJSDate() };
+  // Sessions that may touch the range (buffers reach past its ends), and every session of each month it spans, for the cap.
+  const months = [...new Set([monthOf(range.from.getTime(), rules.timezone), monthOf(range.to.getTime() - 1, rules.timezone), monthOf((range.from.getTime() + range.to.getTime()) / 2, rules.timezone)])];
+  const [busy, perMonth] = await Promise.all([
+    sessionsRepository.holdingBetween(mentor._id, new Date(range.from.getTime() - DAY_MS), new Date(range.to.getTime() + DAY_MS)),
+    Promise.all(months.map(async (month) => [month, (await sessionsRepository.holdingInMonth(mentor._id, month)).length] as const)),
+  ]);
+  const slots = freeSlots(rules, { ...range, now, busy: busy.map(busyOf), bookedPerMonth: new Map(perMonth) });
   return { mentor, from, to, slots };
 }

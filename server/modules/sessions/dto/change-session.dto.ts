@@ -1,0 +1,35 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { StartupMentorPageQuery } from '../../requests/dto/list-requests.query.js';
+import { TextField } from '../../../core/http/text-field.js';
+import { IsCalendarDate } from '../../../core/time/calendar-date.js';
+import { SESSION_STATUSES, type SessionStatus } from '../session.model.js';
+import { IsInstant } from './book-session.dto.js';
+
+/** POST /sessions/{id}/cancel. */
+export class CancelSessionDto {
+  @TextField({ max: 1000, multiline: true, required: true, example: 'Nhóm bận làm hồ sơ gọi vốn tuần này.' })
+  reason!: string;
+}
+
+/** POST /sessions/{id}/reschedule: the same meeting at another of the mentor's free slots. */
+export class RescheduleSessionDto {
+  @IsInstant()
+  start!: string;
+}
+
+/** GET /sessions: what the caller may see, narrowed. */
+export class ListSessionsQuery extends StartupMentorPageQuery {
+  @IsOptional()
+  @IsIn(SESSION_STATUSES, { message: `status must be one of: ${SESSION_STATUSES.join(', ')}` })
+  status?: SessionStatus;
+
+  /** Sessions starting on or after this Can Tho day. */
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  /** Sessions starting on or before this Can Tho day. */
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}

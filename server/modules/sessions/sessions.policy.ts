@@ -1,0 +1,27 @@
+/**
+ * Who may do what with mentoring sessions (SPEC §1, §5), pure: the
+ * startup's team and its cohorts' managers book for it; every party sees,
+ * cancels and reschedules; the mentor completes; a party on either side
+ * reports a no-show. "Cannot see" answers 404, "sees but may not" 403.
+ */
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import type { StartupParties } from '../requests/requests.policy.js';
+
+const isMember = (actor: AuthUser, parties: StartupParties) => actor.role === 'startup' && parties.memberIds.includes(actor.id);
+const managesIt = (actor: AuthUser, parties: StartupParties) => actor.role === 'manager' && parties.managerIds.includes(actor.id);
+const isTheMentor = (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'mentor' && session.mentorUserId.toString() === actor.id;
+
+export const sessionsPolicy = {
+  /** A founder learns only of their own startups; staff may know any. */
+  canSeeStartup: (actor: AuthUser, parties: StartupParties) => actor.role !== 'startup' || isMember(actor, parties),
+  canBook: (actor: AuthUser, parties: StartupParties) => actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties),
+  canSee: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
+    actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties) || isTheMentor(actor, session),
+  /** Cancel and reschedule: any party. */
+  canChange: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
+    actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties) || isTheMentor(actor, session),
+  canComplete: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'admin' || isTheMentor(actor, session),
+  /** The mentor or the team (those who were to meet), or an admin. */
+  canReportNoShow: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
+    actor.role === 'admin' || isMember(actor, parties) || isTheMentor(actor, session),
+};
