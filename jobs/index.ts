@@ -4,5 +4,6 @@
 import type { JobDefinition } from '../server/core/jobs/job-definition.js';
 import { eligibilitySweepJob } from './eligibility-sweep.js';
 import { expireDueRequestsJob, expireRequestJob } from './expire-request.js';
+import { sessionFeedbackJob, sessionNoShowJob, sessionReminderJob } from './session-jobs.js';
 
-export const jobDefinitions: readonly JobDefinition[] = [eligibilitySweepJob, expireRequestJob, expireDueRequestsJob];
+export const jobDefinitions: readonly JobDefinition[] = [eligibilitySweepJob, expireRequestJob, expireDueRequestsJob, sessionReminderJob, sessionFeedbackJob, sessionNoShowJob];

@@ -33,6 +33,7 @@ import { registerMentorsListeners } from './modules/mentors/mentors.listeners.js
 import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
 import { registerSessionsListeners } from './modules/sessions/sessions.listeners.js';
 import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
+import { dropSessionJobs, queueSessionJobs } from '../jobs/session-jobs.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
@@ -82,7 +83,10 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   registerUsersListeners(bus);
   registerMentorsListeners(bus);
   registerMatchingListeners(bus);
-  registerSessionsListeners(bus);
+  registerSessionsListeners(bus, {
+    scheduleJobs: (session) => queueSessionJobs(worker, session, now()),
+    dropJobs: (sessionId) => dropSessionJobs(worker, sessionId),
+  });
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
   activeUsers.start(logger);
   matchSubjects.clear();

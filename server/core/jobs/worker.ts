@@ -32,6 +32,8 @@ export interface JobWorker {
   now(name: string, payload: object): Promise<void>;
   /** Queues a job to run at `when` (any worker on the database runs it then). */
   at(when: Date, name: string, payload: object): Promise<void>;
+  /** Removes the queued jobs of these names whose payload has these values; returns how many. */
+  cancel(names: readonly string[], payload: Record<string, string>): Promise<number>;
   isRunning(): boolean;
 }
 
@@ -78,6 +80,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     },
     async at(when, name, payload) {
       await agenda.schedule(when, name, payload);
+    },
+    async cancel(names, payload) {
+      return agenda.cancel({ names: [...names], data: payload });
     },
     isRunning: () => running,
   };

@@ -146,7 +146,7 @@ async function emitBooked(session: SessionRecord, parties: StartupWithParties, a
 }
 
 /** The fields every session event carries. */
-export function sessionEvent(session: SessionRecord, parties: StartupWithParties) {
+export function sessionEvent(session: SessionRecord, parties: Pick<StartupWithParties, 'cohortIds'>) {
   return {
     sessionId: session._id.toHexString(),
     startupId: session.startupId.toHexString(),

@@ -1,0 +1,65 @@
+/**
+ * Telling both sides of a session, in Vietnamese and English, with the time
+ * in each reader's zone (the mentor's own, Can Tho's for the startup's
+ * team), leaving out whoever acted; each notice once per key.
+ */
+import { DateTime } from 'luxon';
+import { VIETNAM_ZONE } from '../../core/time/calendar-date.js';
+import { mentorsRepository } from '../mentors/mentors.repository.js';
+import { notify } from '../notifications/usecases/notify.js';
+import { startupsRepository } from '../startups/startups.repository.js';
+
+/** "thứ Tư, 17/06/2026 lúc 09:00" / "Wednesday 17 June 2026, 09:00", in `zone`, naming the zone when it is not Can Tho's. */
+export function sessionTime(startIso: string, zone: string): { vi: string; en: string } {
+  const at = DateTime.fromISO(startIso, { zone });
+  const where = zone === VIETNAM_ZONE ? { vi: ' (giờ Việt Nam)', en: ' (Vietnam time)' } : { vi: ` (giờ ${zone})`, en: ` (${zone} time)` };
+  return {
+    // ICU writes "Thứ Ba"; inside a sentence it is "thứ Ba".
+    vi: `${at.setLocale('vi').toFormat("cccc, dd/MM/yyyy 'lúc' HH:mm").replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'))}${where.vi}`,
+    en: `${at.setLocale('en').toFormat('cccc d LLLL yyyy, HH:mm')}${where.en}`,
+  };
+}
+
+export interface Parties {
+  startupName: string;
+  mentorName: string;
+  mentorZone: string;
+  memberIds: string[];
+}
+
+async function partiesOf(event: { startupId: string; mentorId: string }): Promise<Parties> {
+  const [startup, mentor] = await Promise.all([startupsRepository.findById(event.startupId), mentorsRepository.findById(event.mentorId)]);
+  return {
+    startupName: startup?.name ?? 'Dự án',
+    mentorName: mentor?.name ?? 'Cố vấn',
+    mentorZone: mentor?.timezone ?? VIETNAM_ZONE,
+    memberIds: startup?.members.map((m) => m.userId.toHexString()) ?? [],
+  };
+}
+
+/** What a notice about a session needs: its parties, its start, and who acted (null: nobody, a job). */
+export interface SessionFacts {
+  sessionId: string;
+  startupId: string;
+  mentorId: string;
+  mentorUserId: string;
+  start: string;
+  by: string | null;
+}
+
+export type SessionText = (p: Parties, time: { vi: string; en: string }, side: 'mentor' | 'team') => { title: { vi: string; en: string }; body: { vi: string; en: string } };
+
+/** One notice to the mentor (in their zone) and one to the team (Can Tho time), leaving out whoever acted. */
+export async function tellBothSides(key: string, kind: string, event: SessionFacts, text: SessionText): Promise<number> {
+  const parties = await partiesOf(event);
+  const data = { sessionId: event.sessionId, startupId: event.startupId, mentorId: event.mentorId };
+  const toMentor = [event.mentorUserId].filter((id) => id !== event.by);
+  const toTeam = parties.memberIds.filter((id) => id !== event.by);
+  const toldMentor = await notify({ key: `${key}:mentor`, kind, userIds: toMentor, ...text(parties, sessionTime(event.start, parties.mentorZone), 'mentor'), data });
+  const toldTeam = await notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE), 'team'), data });
+  return toldMentor + toldTeam;
+}
+
+/** "với Nấm Rơm Ô Môn" to the mentor, "với Nguyễn Văn A" to the team. */
+export const withOther = (p: Parties, side: 'mentor' | 'team') => (side === 'mentor' ? { vi: `với ${p.startupName}`, en: `with ${p.startupName}` } : { vi: `với ${p.mentorName}`, en: `with ${p.mentorName}` });
+
