@@ -15,6 +15,9 @@ import { listSlots } from './usecases/list-slots.js';
 const sessionLinks = {
   GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/id' } },
   CancelSession: { to: 'post /api/v1/sessions/:id/cancel', parameters: { id: '$response.body#/id' } },
+  RescheduleSession: { to: 'post /api/v1/sessions/:id/reschedule', parameters: { id: '$response.body#/id' } },
+  CompleteSession: { to: 'post /api/v1/sessions/:id/complete', parameters: { id: '$response.body#/id' } },
+  ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: { id: '$response.body#/id' } },
 };
 const seen = {
   404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },

@@ -120,9 +120,9 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
       responses: {
         200: startup('The startup with its new team'),
         403: notTheTeam,
-        404: { description: 'No such startup, or no active account with this email' },
+        404: { description: 'No such startup' },
         409: { description: 'Already a member' },
-        422: { description: 'That account is not a founder' },
+        422: { description: 'No active account with this email (`user_not_found`), or it is not a founder’s (`not_a_founder`)' },
       },
       handler: async ({ user, params, body }) => ({ body: presentStartup(await addMember(user, params.id!, body.email, ctx), today()) }),
     }),

@@ -169,6 +169,9 @@ describe('startups', () => {
     });
 
     it('members: only the owner manages the team; mentors cannot join; the owner cannot be removed', async () => {
+      const nobody = await runway.http('POST', `/api/v1/startups/${startupId}/members`, { token: founder.token, body: { email: 'chua-dang-ky@example.vn' } });
+      expectProblem(nobody, 422, 'user_not_found');
+      expect(nobody.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['email']);
       const byTeammate = await runway.http('POST', `/api/v1/startups/${startupId}/members`, { token: teammate.token, body: { email: stranger.record.email } });
       expect(byTeammate.status).to.equal(403);
       const aMentor = await runway.http('POST', `/api/v1/startups/${startupId}/members`, { token: founder.token, body: { email: mentor.record.email } });

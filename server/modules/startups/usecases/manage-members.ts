@@ -19,7 +19,8 @@ export async function addMember(actor: AuthUser, id: string, email: string, deps
   const startup = await startupForMembers(actor, id);
   const user = await usersRepository.findByEmail(email);
   if (!user || user.status !== 'active') {
-    throw new NotFound('user_not_found', 'No active account with this email.', [
+    // The startup is there; the email names nobody who can join: a rule, like not_a_founder, not a missing resource.
+    throw new RuleViolated('user_not_found', 'No active account with this email.', [
       { field: 'email', code: 'user_not_found', message: 'Ask them to register first.' },
     ]);
   }
