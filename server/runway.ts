@@ -21,6 +21,7 @@ import { EventBus } from './core/events/event-bus.js';
 import { answerClientErrors } from './core/http/client-error.js';
 import { createAuthRateLimits } from './core/http/rate-limit.js';
 import { createJobWorker, type JobWorker } from './core/jobs/worker.js';
+import { createMailer, type Mailer } from './core/mail/mailer.js';
 import { createLogger } from './core/logger.js';
 import { attachRealtime } from './core/realtime/socket-server.js';
 import { migrations } from './migrations/index.js';
@@ -73,12 +74,14 @@ export async function startRunway(config: Config, options: RunwayOptions = {}): 
 async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date, secret: string): Promise<Runway> {
   await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
   const bus = new EventBus(now, logger);
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dir: config.mailDir }, logger);
+  logger.info(`email: ${mailer.description}`);
   const worker = createJobWorker({
     db: mongoose.connection.db!,
     definitions: jobDefinitions,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
     logger,
-    deps: { bus, now },
+    deps: { bus, now, mailer },
   });
   registerUsersListeners(bus);
   registerMentorsListeners(bus);
@@ -94,7 +97,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   // A start that fails half-way (port taken, demo data refused) leaves nothing running.
   try {
     await worker.start();
-    return await serve(config, logger, database, worker, bus, now, secret);
+    return await serve(config, logger, database, worker, bus, now, secret, mailer);
   } catch (error) {
     await worker.stop().catch(() => {});
     activeUsers.stop();
@@ -111,6 +114,7 @@ async function serve(
   bus: EventBus,
   now: () => Date,
   secret: string,
+  mailer: Mailer,
 ): Promise<Runway> {
   const tokens: TokenSettings = {
     secret,
@@ -122,6 +126,7 @@ async function serve(
     config,
     logger,
     bus,
+    mailer,
     tokens,
     auth: createAuth({ tokens, findActiveUser, verifyCredentials }),
     rateLimits: createAuthRateLimits({ limit: config.LOGIN_RATE_LIMIT, windowSeconds: config.LOGIN_RATE_WINDOW_SECONDS }),
@@ -177,6 +182,7 @@ async function serve(
       clearTimeout(force);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await worker.stop();
+      mailer.close();
       activeUsers.stop();
       candidateIndex.stop();
       await database.close();

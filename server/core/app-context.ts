@@ -5,6 +5,7 @@ import type { TokenSettings } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import type { EventBus } from './events/event-bus.js';
 import type { AuthRateLimits } from './http/rate-limit.js';
+import type { Mailer } from './mail/mailer.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -20,6 +21,8 @@ export interface AppContext {
   auth: Auth;
   rateLimits: AuthRateLimits;
   readiness: ReadinessCheck[];
+  /** Email out (SMTP, or JSON files / the log without SMTP_URL). */
+  mailer: Mailer;
   /** The current instant. Real time in production; tests may pin it. */
   now(): Date;
 }

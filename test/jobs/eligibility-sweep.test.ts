@@ -27,7 +27,7 @@ describe('jobs: eligibility.sweep', () => {
   const warned: Array<DomainEvents['eligibility.warned']> = [];
   const expired: Array<DomainEvents['eligibility.expired']> = [];
 
-  const sweep = () => eligibilitySweepJob.handler({}, { bus: runway.context.bus, logger: runway.context.logger, now: () => now });
+  const sweep = () => eligibilitySweepJob.handler({}, { bus: runway.context.bus, logger: runway.context.logger, mailer: runway.context.mailer, now: () => now });
 
   before(async () => {
     runway = await startTestRunway({}, { now: () => now });

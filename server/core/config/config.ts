@@ -131,6 +131,25 @@ export class Config {
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** The SMTP server for email, smtp:// or smtps://user:password@host:port. Unset: see MAIL_DIR. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:password@smtp.example.vn:587 (or smtps://)' })
+  SMTP_URL?: string;
+
+  /** The sender of every email. */
+  @IsString()
+  MAIL_FROM = 'Runway <no-reply@runway.local>';
+
+  /** Without SMTP_URL, each email is written here as a JSON file; unset: ./data/mail in development, nowhere otherwise (only logged). */
+  @IsOptional()
+  @IsString()
+  MAIL_DIR?: string;
+
+  /** Where email goes without an SMTP server. */
+  get mailDir(): string | undefined {
+    return this.MAIL_DIR ?? (this.NODE_ENV === 'development' ? './data/mail' : undefined);
+  }
+
   /** Pretty logs unless told otherwise: only in development. */
   get logPretty(): boolean {
     return this.LOG_PRETTY ?? this.NODE_ENV === 'development';
@@ -155,7 +174,7 @@ export class ConfigError extends Error {
  * Unknown variables are ignored; known ones are converted and validated together.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA']);
+  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA', 'SMTP_URL', 'MAIL_DIR']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

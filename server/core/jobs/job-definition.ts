@@ -1,10 +1,12 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { Logger } from 'pino';
+import type { Mailer } from '../mail/mailer.js';
 import type { UseCaseDeps } from '../use-case-deps.js';
 
-/** What a job handler may use besides its payload: what use cases need, and a logger. */
+/** What a job handler may use besides its payload: what use cases need, a logger and the mailer. */
 export interface JobDeps extends UseCaseDeps {
   logger: Logger;
+  mailer: Mailer;
 }
 
 /**

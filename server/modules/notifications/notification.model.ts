@@ -14,12 +14,17 @@ const notificationSchema = new Schema(
     /** Ids a client follows to what it is about (requestId, mentorId, …). */
     data: { type: Map, of: String, default: {} },
     readAt: { type: Date },
+    /** Its email: `pending` until the email job claims it (`sending`), then `sent`, `failed` (given up) or `skipped` (no active account). Absent: never emailed (older notices). */
+    emailState: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] },
+    emailAttempts: { type: Number },
+    emailedAt: { type: Date },
   },
   { timestamps: true, strict: 'throw', versionKey: false, collection: 'notifications' },
 );
 
 notificationSchema.index({ dedupeKey: 1 }, { unique: true });
 notificationSchema.index({ userId: 1 });
+notificationSchema.index({ emailState: 1 });
 
 export type NotificationDocument = InferSchemaType<typeof notificationSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 

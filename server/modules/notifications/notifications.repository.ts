@@ -21,7 +21,7 @@ export const notificationsRepository = {
   /** Inserts those not already there (by dedupe key); returns how many were new. */
   async insertNew(notifications: readonly NewNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    const rows = notifications.map((n) => ({ ...n, userId: new mongoose.Types.ObjectId(n.userId) }));
+    const rows = notifications.map((n) => ({ ...n, userId: new mongoose.Types.ObjectId(n.userId), emailState: 'pending', emailAttempts: 0 }));
     try {
       return (await NotificationModel.insertMany(rows, { ordered: false })).length;
     } catch (error) {
@@ -35,6 +35,22 @@ export const notificationsRepository = {
     const filter: Record<string, unknown> = { userId: toId(userId) ?? { $in: [] } };
     if (unreadOnly) filter.readAt = { $exists: false };
     return findPage<NotificationRecord>(NotificationModel, filter, page, {});
+  },
+
+  /** Notifications whose email is still to be sent, oldest first. */
+  async pendingEmails(limit: number): Promise<NotificationRecord[]> {
+    return (await NotificationModel.find({ emailState: 'pending' }).sort({ _id: 1 }).limit(limit).lean()) as NotificationRecord[];
+  },
+
+  /** Takes a pending email for sending; of racing workers exactly one gets it. */
+  async claimEmail(id: mongoose.Types.ObjectId): Promise<NotificationRecord | undefined> {
+    const doc = await NotificationModel.findOneAndUpdate({ _id: id, emailState: 'pending' }, { $set: { emailState: 'sending' }, $inc: { emailAttempts: 1 } }, { new: true }).lean();
+    return (doc as NotificationRecord | null) ?? undefined;
+  },
+
+  /** Records how a claimed email ended: sent, given up, skipped, or back to pending for another try. */
+  async settleEmail(id: mongoose.Types.ObjectId, state: 'sent' | 'failed' | 'skipped' | 'pending', at: Date): Promise<void> {
+    await NotificationModel.updateOne({ _id: id, emailState: 'sending' }, { $set: { emailState: state, ...(state === 'sent' ? { emailedAt: at } : {}) } });
   },
 
   /** Marks one of the user's notifications read (once); undefined when it is not theirs or not there. */

@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import mongoose, { Schema } from 'mongoose';
 import { IsInt, Min } from 'class-validator';
 import { pino } from 'pino';
+import { createMailer } from '../../../server/core/mail/mailer.js';
 import { EventBus } from '../../../server/core/events/event-bus.js';
 import { defineJob } from '../../../server/core/jobs/job-definition.js';
 import { createJobWorker } from '../../../server/core/jobs/worker.js';
@@ -60,7 +61,7 @@ describe('mongoose 8 and Agenda 6 on the run’s server', () => {
       definitions: [defineJob({ name: 'test.count', payload: CountPayload, handler: async (p) => void seen.push(p.by) })],
       processEveryMs: 100,
       logger: pino({ level: 'silent' }),
-      deps: { bus: new EventBus(), now: () => new Date() },
+      deps: { bus: new EventBus(), now: () => new Date(), mailer: createMailer({ from: 'test@runway.local' }, pino({ level: 'silent' })) },
     });
     const failures: string[] = [];
     worker.agenda.on('fail', (error: Error) => failures.push(error.message));
