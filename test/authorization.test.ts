@@ -443,6 +443,22 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'GET /api/v1/sessions/:id/calendar',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/calendar`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  // Each signed-in person has their own feed; the feed URL itself needs no sign-in (its token is the key).
+  { route: 'POST /api/v1/me/calendar-feed', expect: statuses(401, 201, 201, 201, 201, 201, 201, 201), call: () => ({ path: '/api/v1/me/calendar-feed' }) },
+  { route: 'DELETE /api/v1/me/calendar-feed', expect: statuses(401, 204, 204, 204, 204, 204, 204, 204), call: () => ({ path: '/api/v1/me/calendar-feed' }) },
+  {
+    route: 'GET /api/v1/calendar-feeds/:token',
+    expect: statuses(200, 200, 200, 200, 200, 200, 200, 200),
+    call: async (_a, w) => ({ path: ((await ok(w.runway.http('POST', '/api/v1/me/calendar-feed', { token: w.users['startup:own'].token }), 201)) as { path?: string }).path! }),
+  },
+  {
     route: 'POST /api/v1/sessions/:id/cancel',
     expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
     call: async (actor, w) => {

@@ -42,7 +42,10 @@ export interface RouteContext<B, Q, U extends AuthUser | undefined = AuthUser | 
 
 export interface RouteResult {
   status?: number;
+  /** A JSON body. */
   body?: unknown;
+  /** A body sent as it is (an `.ics` file); give its Content-Type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -152,7 +155,8 @@ function handlersOf(spec: RouteSpec, requireAuth: RequestHandler): RequestHandle
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
     res.status(result.status ?? 200);
-    if (result.body === undefined) res.end();
+    if (result.text !== undefined) res.send(result.text);
+    else if (result.body === undefined) res.end();
     else res.json(result.body);
   });
   return chain;

@@ -66,3 +66,16 @@ export const SessionModel = mongoose.model('Session', sessionSchema);
 const mentorCalendarSchema = new Schema({ _id: { type: Schema.Types.ObjectId, required: true }, rev: { type: Number, required: true } }, { versionKey: false, collection: 'mentorCalendars' });
 
 export const MentorCalendarModel = mongoose.model('MentorCalendar', mentorCalendarSchema);
+
+/**
+ * A user's private calendar feed: the SHA-256 of its token (the token itself
+ * is shown once and never stored). One per user; a new one replaces it,
+ * deleting it revokes the URL.
+ */
+const calendarFeedSchema = new Schema(
+  { _id: { type: Schema.Types.ObjectId, required: true }, tokenHash: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  { versionKey: false, collection: 'calendarFeeds' },
+);
+calendarFeedSchema.index({ tokenHash: 1 }, { unique: true });
+
+export const CalendarFeedModel = mongoose.model('CalendarFeed', calendarFeedSchema);

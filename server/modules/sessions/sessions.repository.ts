@@ -101,6 +101,11 @@ export const sessionsRepository = {
     return updateIfMatches<SessionRecord>(SessionModel, id, { status: from }, update);
   },
 
+  /** Sessions for a calendar: what `criteria` selects, earliest first, at most `limit`. */
+  async forCalendar(criteria: SessionListCriteria, limit: number): Promise<SessionRecord[]> {
+    return (await SessionModel.find(listFilter(criteria)).sort({ start: 1 }).limit(limit).lean()) as SessionRecord[];
+  },
+
   async list(criteria: SessionListCriteria, page: PageRequest): Promise<Page<SessionRecord>> {
     return findPage<SessionRecord>(SessionModel, listFilter(criteria), page, {});
   },

@@ -11,6 +11,10 @@ import { bookSession } from './usecases/book-session.js';
 import { cancelSession, completeSession, rescheduleSession, reportNoShow } from './usecases/change-session.js';
 import { listSessions } from './usecases/list-sessions.js';
 import { listSlots } from './usecases/list-slots.js';
+import { feedIcs, issueCalendarFeed, revokeCalendarFeed, sessionIcs } from './usecases/session-calendars.js';
+import { CalendarFeedView } from './calendar-feed.view.js';
+
+const ICS = 'text/calendar; charset=utf-8';
 
 const sessionLinks = {
   GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/id' } },
@@ -77,6 +81,53 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'authenticated',
       responses: { 200: { description: 'The session', schema: SessionView }, ...seen },
       handler: async ({ user, params }) => ({ body: presentSession((await visibleSession(user, params.id!)).session) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/sessions/:id/calendar',
+      summary: 'One session as an iCalendar (.ics) file, in the reader’s zone (its parties, admins)',
+      tags,
+      auth: 'authenticated',
+      responses: { 200: { description: 'RFC 5545, one VEVENT with its VTIMEZONE', contentType: 'text/calendar' }, ...seen },
+      handler: async ({ user, params }) => ({
+        text: await sessionIcs(user, params.id!, ctx),
+        headers: { 'Content-Type': ICS, 'Content-Disposition': `attachment; filename="runway-session-${params.id}.ics"`, 'Cache-Control': 'private, no-store' },
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/me/calendar-feed',
+      summary: 'A new private calendar feed URL of the caller’s sessions; any earlier one stops working',
+      tags,
+      auth: 'authenticated',
+      responses: { 201: { description: 'The path of the feed: keep it private, anyone with it can read the calendar', schema: CalendarFeedView } },
+      handler: async ({ user }) => {
+        const feed = await issueCalendarFeed(user, ctx);
+        return { status: 201, body: { path: feed.path, createdAt: feed.createdAt.toISOString() }, headers: { 'Cache-Control': 'no-store' } };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/v1/me/calendar-feed',
+      summary: 'Revoke the caller’s calendar feed URL (nothing to revoke is fine too)',
+      tags,
+      auth: 'authenticated',
+      responses: { 204: { description: 'The feed URL no longer works' } },
+      handler: async ({ user }) => {
+        await revokeCalendarFeed(user);
+        return { status: 204 };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/calendar-feeds/:token',
+      summary: 'A private calendar feed (the token is the key: no sign-in, for calendar apps)',
+      tags,
+      responses: {
+        200: { description: 'RFC 5545: the owner’s sessions from a month back to half a year ahead', contentType: 'text/calendar' },
+        404: { description: 'No feed with this token: replaced or revoked (`feed_not_found`)' },
+      },
+      handler: async ({ params }) => ({ text: await feedIcs(params.token!, ctx), headers: { 'Content-Type': ICS, 'Cache-Control': 'private, max-age=300' } }),
     }),
     defineRoute<CancelSessionDto>({
       method: 'post',
