@@ -484,6 +484,15 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'POST /api/v1/sessions/:id/feedback',
+    // Only the two sides give feedback; on a session not yet completed they reach the state check (409).
+    expect: statuses(401, 409, 404, 409, 404, 403, 404, 403),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/feedback`, body: { rating: 5 }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
     route: 'POST /api/v1/sessions/:id/no-show',
     expect: statuses(401, 409, 404, 409, 404, 403, 404, 409),
     call: async (actor, w) => {

@@ -69,6 +69,8 @@ export interface DomainEvents {
   /** The session `previousSessionId` moved to a new one, `sessionId`. */
   'session.rescheduled': EventBase & SessionEventBase & { previousSessionId: string; previousStart: string; by: string };
   'session.completed': EventBase & SessionEventBase & { by: string };
+  /** One side (`startup` or `mentor`) rated a completed session. */
+  'session.feedbackGiven': EventBase & SessionEventBase & { side: 'startup' | 'mentor'; rating: number; by: string };
   /** `by`: who reported it; null when the no-show check found it never marked held. */
   'session.no_show': EventBase & SessionEventBase & { by: string | null };
   /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */

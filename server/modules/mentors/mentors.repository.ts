@@ -196,6 +196,18 @@ export const mentorsRepository = {
   },
 
   /**
+   * Stores the session figures computed over `held` completed sessions and
+   * `ratings` ratings, unless figures over more are already stored: both
+   * only grow, so the computation that saw most is the most complete.
+   */
+  async setSessionStats(id: mongoose.Types.ObjectId, figures: { held: number; hours: number; rating: number | null; ratings: number }): Promise<void> {
+    await MentorModel.updateOne(
+      { _id: id, $or: [{ 'stats.sessionsHeld': { $lt: figures.held } }, { 'stats.sessionsHeld': figures.held, 'stats.ratingCount': { $lt: figures.ratings } }] },
+      { $set: { 'stats.sessionsHeld': figures.held, 'stats.hoursHeld': figures.hours, 'stats.rating': figures.rating, 'stats.ratingCount': figures.ratings } },
+    );
+  },
+
+  /**
    * Moves the profile from `from` to `to` (setting `extra` too) and records
    * the move in its status history, in one atomic update: of racing moves
    * from the same status exactly one applies. `applied: false` otherwise,

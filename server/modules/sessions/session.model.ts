@@ -16,6 +16,12 @@ export const HOLDING_STATES = ['pending', 'scheduled', 'completed', 'no_show'] a
 export const SESSION_MODES = ['online', 'in_person'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 
+/** One side's word on a completed session. */
+const feedbackSchema = new Schema(
+  { rating: { type: Number, required: true, min: 1, max: 5 }, comment: { type: String, maxlength: 2000 }, by: { type: Schema.Types.ObjectId, required: true }, at: { type: Date, required: true } },
+  { _id: false },
+);
+
 const sessionSchema = new Schema(
   {
     mentorId: { type: Schema.Types.ObjectId, required: true },
@@ -44,6 +50,11 @@ const sessionSchema = new Schema(
     /** The session this one replaced (a reschedule), and the one that replaced it. */
     replaces: { type: Schema.Types.ObjectId },
     replacedBy: { type: Schema.Types.ObjectId },
+    /** After completion, once from each side: the startup's team rates the mentor, the mentor the session. */
+    feedback: {
+      startup: { type: feedbackSchema },
+      mentor: { type: feedbackSchema },
+    },
   },
   { timestamps: true, strict: 'throw', versionKey: false, collection: 'sessions' },
 );
@@ -51,6 +62,7 @@ const sessionSchema = new Schema(
 sessionSchema.index({ mentorId: 1, start: 1 });
 sessionSchema.index({ startupId: 1, start: 1 });
 sessionSchema.index({ mentorId: 1, month: 1 });
+sessionSchema.index({ mentorId: 1, status: 1 });
 
 export type SessionDocument = InferSchemaType<typeof sessionSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 

@@ -7,6 +7,7 @@
 import type { EventBus } from '../../core/events/event-bus.js';
 import { tellBothSides, withOther } from './session-notices.js';
 import { sessionsRepository } from './sessions.repository.js';
+import { refreshSessionStats } from './session-stats.js';
 
 export interface SessionsListenerPorts {
   /** Queues the jobs of a scheduled session (jobs/session-jobs.ts). */
@@ -26,7 +27,13 @@ export function registerSessionsListeners(bus: EventBus, ports: SessionsListener
     await ports.dropJobs(event.previousSessionId);
     await scheduleJobs(event.sessionId);
   });
-  bus.on('session.completed', (event) => ports.dropJobs(event.sessionId));
+  bus.on('session.completed', async (event) => {
+    await ports.dropJobs(event.sessionId);
+    await refreshSessionStats(event.mentorId);
+  });
+  bus.on('session.feedbackGiven', async (event) => {
+    if (event.side === 'startup') await refreshSessionStats(event.mentorId);
+  });
   bus.on('session.no_show', (event) => ports.dropJobs(event.sessionId));
 
   bus.on('session.booked', async (event) => {

@@ -7,6 +7,20 @@ import type { SessionRecord } from './sessions.repository.js';
 import { localTime, type LocalTime } from './slots.js';
 import { LocalTimeView } from './slots.presenter.js';
 
+export class FeedbackView {
+  @IsInt() rating!: number;
+  @IsOptional() @IsString() comment!: string | null;
+  @IsMongoId() by!: string;
+  @IsDateString() at!: string;
+}
+
+export class SessionFeedbackView {
+  /** The startup's team on the mentor; null until given. */
+  @IsOptional() @ValidateNested() @Type(() => FeedbackView) startup!: FeedbackView | null;
+  /** The mentor on the session; null until given. */
+  @IsOptional() @ValidateNested() @Type(() => FeedbackView) mentor!: FeedbackView | null;
+}
+
 /** A mentoring session as the API shows it. */
 export class SessionView {
   @IsMongoId() id!: string;
@@ -35,6 +49,7 @@ export class SessionView {
   /** The session this one replaced, and the one that replaced it (reschedules). */
   @IsOptional() @IsMongoId() replaces!: string | null;
   @IsOptional() @IsMongoId() replacedBy!: string | null;
+  @ValidateNested() @Type(() => SessionFeedbackView) feedback!: SessionFeedbackView;
   @IsDateString() createdAt!: string;
   @IsDateString() updatedAt!: string;
 }
@@ -51,6 +66,10 @@ export class RescheduledSessionView {
 }
 
 const hex = (id: { toHexString(): string } | null | undefined) => (id ? id.toHexString() : null);
+
+type StoredFeedback = { rating: number; comment?: string | null; by: { toHexString(): string }; at: Date } | null | undefined;
+const feedbackOf = (feedback: StoredFeedback): FeedbackView | null =>
+  feedback ? { rating: feedback.rating, comment: feedback.comment ?? null, by: feedback.by.toHexString(), at: feedback.at.toISOString() } : null;
 
 export function presentSession(session: SessionRecord): SessionView {
   if (!shown(session)) throw new Error(`session ${session._id.toHexString()} is ${session.status}, which is never shown`);
@@ -79,6 +98,7 @@ export function presentSession(session: SessionRecord): SessionView {
     noShowBy: hex(session.noShowBy),
     replaces: hex(session.replaces),
     replacedBy: hex(session.replacedBy),
+    feedback: { startup: feedbackOf(session.feedback?.startup), mentor: feedbackOf(session.feedback?.mentor) },
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),
   };

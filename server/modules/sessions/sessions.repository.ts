@@ -101,6 +101,21 @@ export const sessionsRepository = {
     return updateIfMatches<SessionRecord>(SessionModel, id, { status: from }, update);
   },
 
+  /** Records one side's feedback on a completed session, once: of racing attempts exactly one applies. */
+  async giveFeedback(id: mongoose.Types.ObjectId, side: 'startup' | 'mentor', feedback: { rating: number; comment?: string; by: mongoose.Types.ObjectId; at: Date }): Promise<GuardedUpdate<SessionRecord>> {
+    return updateIfMatches<SessionRecord>(SessionModel, id, { status: 'completed', [`feedback.${side}`]: { $exists: false } }, { $set: { [`feedback.${side}`]: feedback } });
+  },
+
+  /** A mentor's completed sessions: how many, their minutes, and the startups' ratings. */
+  async heldBy(mentorId: mongoose.Types.ObjectId): Promise<{ held: number; minutes: number; ratings: number[] }> {
+    const rows = (await SessionModel.find({ mentorId, status: 'completed' }, { start: 1, end: 1, 'feedback.startup.rating': 1 }).lean()) as SessionRecord[];
+    return {
+      held: rows.length,
+      minutes: rows.reduce((sum, row) => sum + (row.end.getTime() - row.start.getTime()) / 60_000, 0),
+      ratings: rows.flatMap((row) => (typeof row.feedback?.startup?.rating === 'number' ? [row.feedback.startup.rating] : [])),
+    };
+  },
+
   /** Sessions for a calendar: what `criteria` selects, earliest first, at most `limit`. */
   async forCalendar(criteria: SessionListCriteria, limit: number): Promise<SessionRecord[]> {
     return (await SessionModel.find(listFilter(criteria)).sort({ start: 1 }).limit(limit).lean()) as SessionRecord[];

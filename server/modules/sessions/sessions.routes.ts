@@ -2,13 +2,13 @@ import type { AppContext } from '../../core/app-context.js';
 import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { BookSessionDto } from './dto/book-session.dto.js';
-import { CancelSessionDto, ListSessionsQuery, RescheduleSessionDto } from './dto/change-session.dto.js';
+import { CancelSessionDto, GiveFeedbackDto, ListSessionsQuery, RescheduleSessionDto } from './dto/change-session.dto.js';
 import { SlotsQueryDto } from './dto/slots-query.dto.js';
 import { visibleSession } from './session-access.js';
 import { presentSession, RescheduledSessionView, SessionPageView, SessionView } from './sessions.presenter.js';
 import { presentSlots, SlotListView } from './slots.presenter.js';
 import { bookSession } from './usecases/book-session.js';
-import { cancelSession, completeSession, rescheduleSession, reportNoShow } from './usecases/change-session.js';
+import { cancelSession, completeSession, giveFeedback, rescheduleSession, reportNoShow } from './usecases/change-session.js';
 import { listSessions } from './usecases/list-sessions.js';
 import { listSlots } from './usecases/list-slots.js';
 import { feedIcs, issueCalendarFeed, revokeCalendarFeed, sessionIcs } from './usecases/session-calendars.js';
@@ -192,6 +192,22 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
         409: { description: `Not started yet (\`session_not_started\`), or ${notScheduled}` },
       },
       handler: async ({ user, params }) => ({ body: presentSession(await reportNoShow(user, params.id!, ctx)) }),
+    }),
+    defineRoute<GiveFeedbackDto>({
+      method: 'post',
+      path: '/api/v1/sessions/:id/feedback',
+      summary: 'Rate a completed session, once per side: the startup’s team rates the mentor (it feeds the mentor’s rating), the mentor rates the session',
+      tags,
+      auth: 'authenticated',
+      body: GiveFeedbackDto,
+      example: { rating: 5, comment: 'Góp ý rất cụ thể về bảng giá.' },
+      responses: {
+        200: { description: 'The session with the feedback', schema: SessionView },
+        403: { description: 'Neither its mentor nor a member of the startup’s team (`not_session_party`)' },
+        ...seen,
+        409: { description: 'Not completed (`session_not_completed`, with `sessionStatus`), or this side’s feedback is already in (`feedback_given`)' },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentSession(await giveFeedback(user, params.id!, body, ctx)) }),
     }),
   ];
 }

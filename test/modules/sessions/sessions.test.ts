@@ -168,6 +168,32 @@ describe('sessions: booking and a session’s life', function () {
     expect(missed.body).to.include({ status: 'no_show', noShowBy: world.founder.id });
   });
 
+  it('feedback once per side after completion; the startup’s ratings and the hours held become the mentor’s figures', async () => {
+    const mentor = await mentoringMentor();
+    const [a, b] = await slotsOf(mentor.profile.id);
+    const held = (await book(mentor.profile.id, a!.start)).body.id as string;
+    const later = (await book(mentor.profile.id, b!.start)).body.id as string;
+    const rate = (id: string, user: TestUser, body: Record<string, unknown>) => runway.http('POST', `/api/v1/sessions/${id}/feedback`, { token: user.token, body });
+    expectProblem(await rate(held, world.founder, { rating: 4 }), 409, 'session_not_completed');
+    clock.now = new Date(Date.parse(a!.start) + 90 * 60_000);
+    expect((await runway.http('POST', `/api/v1/sessions/${held}/complete`, { token: mentor.user.token })).status).to.equal(200);
+    expectProblem(await rate(held, world.founder, { rating: 6 }), 400, 'validation_failed');
+    expectProblem(await rate(held, world.manager, { rating: 4 }), 403, 'not_session_party');
+    // The same founder twice at once: one is kept.
+    const twice = await Promise.all([rate(held, world.founder, { rating: 4, comment: 'Góp ý rất cụ thể.' }), rate(held, world.founder, { rating: 2 })]);
+    expect(twice.map((r) => r.status).sort()).to.deep.equal([200, 409]);
+    expect(twice.find((r) => r.status === 409)!.body.code).to.equal('feedback_given');
+    const kept = twice.find((r) => r.status === 200)!.body.feedback.startup;
+    expect(kept.by).to.equal(world.founder.id);
+    const byMentor = await rate(held, mentor.user, { rating: 5 });
+    expect(byMentor.status, byMentor.text).to.equal(200);
+    expect(byMentor.body.feedback.mentor).to.include({ rating: 5, by: mentor.user.id, comment: null });
+
+    const profile = (await runway.http('GET', `/api/v1/mentors/${mentor.profile.id}`, { token: world.manager.token })).body;
+    expect(profile.stats).to.include({ sessionsHeld: 1, hoursHeld: 1, rating: kept.rating, ratingCount: 1 });
+    expect(later).to.be.a('string');
+  });
+
   it('bad bookings: the field named; not a slot 422; no mentorship 409; a mentor 403; another founder 404', async () => {
     const mentor = await mentoringMentor();
     const [slot] = await slotsOf(mentor.profile.id);

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StartupMentorPageQuery } from '../../requests/dto/list-requests.query.js';
 import { TextField } from '../../../core/http/text-field.js';
 import { IsCalendarDate } from '../../../core/time/calendar-date.js';
@@ -32,4 +32,17 @@ export class ListSessionsQuery extends StartupMentorPageQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+}
+
+/** POST /sessions/{id}/feedback: one side's rating of a completed session. */
+export class GiveFeedbackDto {
+  /** 1 (poor) to 5 (excellent). */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
+
+  @IsOptional()
+  @TextField({ max: 2000, multiline: true, example: 'Góp ý rất cụ thể về bảng giá; nhóm sẽ thử lại với hai siêu thị.' })
+  comment?: string;
 }

@@ -5,7 +5,7 @@ import { Conflict, Forbidden } from '../../../core/errors.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { mentorsRepository } from '../../mentors/mentors.repository.js';
 import { mentorshipsRepository } from '../../requests/mentorships.repository.js';
-import type { CancelSessionDto, RescheduleSessionDto } from '../dto/change-session.dto.js';
+import type { CancelSessionDto, GiveFeedbackDto, RescheduleSessionDto } from '../dto/change-session.dto.js';
 import { visibleSession, type VisibleSession } from '../session-access.js';
 import { sessionsPolicy } from '../sessions.policy.js';
 import { sessionsRepository, type SessionRecord } from '../sessions.repository.js';
@@ -88,4 +88,24 @@ export async function reportNoShow(actor: AuthUser, id: string, deps: UseCaseDep
   if (!moved.applied) throw notScheduled(moved.current);
   await deps.bus.emit('session.no_show', { ...sessionEvent(moved.record, parties), by: actor.id });
   return moved.record;
+}
+
+/**
+ * One side's feedback on a completed session, once: the startup's team
+ * rates the mentor (the rating matching uses), the mentor rates the session.
+ */
+export async function giveFeedback(actor: AuthUser, id: string, input: GiveFeedbackDto, deps: UseCaseDeps): Promise<SessionRecord> {
+  const { session, parties } = await visibleSession(actor, id);
+  const side = actor.role === 'mentor' && session.mentorUserId.toHexString() === actor.id ? 'mentor' : actor.role === 'startup' && parties.memberIds.includes(actor.id) ? 'startup' : undefined;
+  if (!side) throw new Forbidden('not_session_party', 'Only the mentor or the startup’s team give feedback on a session.');
+  if (session.status !== 'completed') throw new Conflict('session_not_completed', 'Feedback comes once the session is marked completed.', [], { sessionStatus: session.status });
+  const given = await sessionsRepository.giveFeedback(session._id, side, {
+    rating: input.rating,
+    ...(input.comment ? { comment: input.comment } : {}),
+    by: new mongoose.Types.ObjectId(actor.id),
+    at: deps.now(),
+  });
+  if (!given.applied) throw new Conflict('feedback_given', `The ${side === 'mentor' ? 'mentor' : 'startup'}’s feedback on this session is already in.`);
+  await deps.bus.emit('session.feedbackGiven', { ...sessionEvent(given.record, parties), side, rating: input.rating, by: actor.id });
+  return given.record;
 }
