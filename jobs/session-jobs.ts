@@ -70,7 +70,7 @@ export async function queueSessionJobs(worker: Pick<JobWorker, 'at'>, session: {
   await worker.at(new Date(session.end.getTime() + NO_SHOW_AFTER_MS), SESSION_NO_SHOW_JOB, { sessionId: session.sessionId, start });
 }
 
-/** Drops every queued job of a session. */
-export async function dropSessionJobs(worker: Pick<JobWorker, 'cancel'>, sessionId: string): Promise<void> {
-  await worker.cancel(SESSION_JOBS, { sessionId });
+/** Drops the queued jobs of a session; `keepNoShowCheck` spares that one (it is the job that is running). */
+export async function dropSessionJobs(worker: Pick<JobWorker, 'cancel'>, sessionId: string, options: { keepNoShowCheck?: boolean } = {}): Promise<void> {
+  await worker.cancel(options.keepNoShowCheck ? SESSION_JOBS.filter((name) => name !== SESSION_NO_SHOW_JOB) : SESSION_JOBS, { sessionId });
 }

@@ -12,8 +12,8 @@ import { refreshSessionStats } from './session-stats.js';
 export interface SessionsListenerPorts {
   /** Queues the jobs of a scheduled session (jobs/session-jobs.ts). */
   scheduleJobs(session: { sessionId: string; start: Date; end: Date }): Promise<void>;
-  /** Drops the queued jobs of a session. */
-  dropJobs(sessionId: string): Promise<void>;
+  /** Drops the queued jobs of a session (but its no-show check, with `keepNoShowCheck`). */
+  dropJobs(sessionId: string, options?: { keepNoShowCheck?: boolean }): Promise<void>;
 }
 
 export function registerSessionsListeners(bus: EventBus, ports: SessionsListenerPorts): void {
@@ -34,7 +34,10 @@ export function registerSessionsListeners(bus: EventBus, ports: SessionsListener
   bus.on('session.feedbackGiven', async (event) => {
     if (event.side === 'startup') await refreshSessionStats(event.mentorId);
   });
-  bus.on('session.no_show', (event) => ports.dropJobs(event.sessionId));
+  bus.on('session.no_show', async (event) => {
+    // Found by the no-show check itself: that job is still running; the others go.
+    await ports.dropJobs(event.sessionId, { keepNoShowCheck: event.by === null });
+  });
 
   bus.on('session.booked', async (event) => {
     await tellBothSides(`session.booked:${event.sessionId}`, 'session.booked', event, (p, time, side) => ({

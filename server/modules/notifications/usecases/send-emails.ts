@@ -20,9 +20,22 @@ export interface EmailRun {
   skipped: number;
 }
 
-export async function sendPendingEmails(deps: { mailer: Mailer; logger: Logger; now(): Date }, limit = 200): Promise<EmailRun> {
+/** How long one run keeps sending before it leaves the rest to the next (runs are a minute apart). */
+const RUN_BUDGET_MS = 45_000;
+const BATCH = 200;
+
+export async function sendPendingEmails(deps: { mailer: Mailer; logger: Logger; now(): Date }): Promise<EmailRun> {
   const run: EmailRun = { sent: 0, failed: 0, skipped: 0 };
-  for (const pending of await notificationsRepository.pendingEmails(limit)) {
+  const startedAt = Date.now();
+  for (;;) {
+    const batch = await notificationsRepository.pendingEmails(BATCH);
+    await sendBatch(batch, deps, run);
+    if (batch.length < BATCH || Date.now() - startedAt > RUN_BUDGET_MS) return run;
+  }
+}
+
+async function sendBatch(batch: Awaited<ReturnType<typeof notificationsRepository.pendingEmails>>, deps: { mailer: Mailer; logger: Logger; now(): Date }, run: EmailRun): Promise<void> {
+  for (const pending of batch) {
     const notice = await notificationsRepository.claimEmail(pending._id);
     if (!notice) continue; // another worker has it
     const user = await usersRepository.findById(notice.userId.toHexString());
@@ -44,5 +57,4 @@ export async function sendPendingEmails(deps: { mailer: Mailer; logger: Logger; 
       run.failed++;
     }
   }
-  return run;
 }
