@@ -10,7 +10,10 @@
  * - demo-load: HTTP throughput at the demo's size against a bare Express
  *   endpoint, servers in child processes (bench/demo-load.ts; BENCH_SECONDS);
  * - matching: ranking among 10,000 mentors in process and over HTTP, and a
- *   1,000 × 3,000 cohort proposal (bench/matching.ts; BENCH_SECONDS).
+ *   1,000 × 3,000 cohort proposal (bench/matching.ts; BENCH_SECONDS);
+ * - sessions: booking throughput against plain insertOne, and 10,000
+ *   reminders over 5 minutes on the real worker (bench/sessions.ts;
+ *   BENCH_REMINDERS, BENCH_REMINDER_SECONDS).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,7 @@ import autocannon from 'autocannon';
 import { startChildServer, stopAllChildren } from './child-server.js';
 import { runDemoLoad } from './demo-load.js';
 import { runMatchingBench } from './matching.js';
+import { runSessionsBench } from './sessions.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -219,7 +223,12 @@ async function matching(): Promise<void> {
   await writeResult('matching', database, figures);
 }
 
-const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching };
+async function sessions(): Promise<void> {
+  const { database, figures } = await runSessionsBench();
+  await writeResult('sessions', database, figures);
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions };
 
 const name = process.argv[2];
 if (name !== undefined && !Object.hasOwn(suites, name)) {

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench -- sessions`, Runway in this process on a fresh temporary
+ * folder (embedded database):
+ *
+ * - booking: 50 concurrent clients book the free slots of 20 mentors (no
+ *   buffers, so neighbouring slots do not collide) over
+ *   HTTP, each slot asked for twice (so half the attempts must lose), then
+ *   the sessions are checked for any slot taken twice or any overlap; the
+ *   throughput (attempts per second) is set against plain `insertOne`
+ *   throughput at the same concurrency on the same database, in the same
+ *   run (target ≥ 0.25, zero double bookings);
+ * - reminders: BENCH_REMINDERS (10,000) reminder jobs due uniformly over
+ *   BENCH_REMINDER_SECONDS (300) on the real worker (poll every 1 s): every
+ *   one delivered once, p99 lateness ≤ the poll interval + 2 s.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { SESSION_REMINDER_JOB } from '../jobs/session-jobs.js';
+import { signAccessToken } from '../server/core/auth/tokens.js';
+import { loadConfig } from '../server/core/config/config.js';
+import { startRunway, type Runway } from '../server/runway.js';
+import { usersRepository } from '../server/modules/users/users.repository.js';
+import { sendRequest } from '../test/helpers/runway.js';
+
+const POLL_MS = 1000;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const HOUR = 3_600_000;
+
+async function concurrently(count: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const startedAt = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await call(next++);
+    }),
+  );
+  return count / ((performance.now() - startedAt) / 1000);
+}
+
+async function user(runway: Runway, role: 'startup' | 'mentor' | 'admin', n: number) {
+  const record = await usersRepository.create({ email: `bench-${role}-${n}@example.vn`, passwordHash: 'not a hash: no login', name: `Bench ${role} ${n}`, role });
+  if (!record) throw new Error('bench user collided');
+  const id = record._id.toHexString();
+  return { id, token: signAccessToken(runway.context.tokens, { sub: id, role }) };
+}
+
+async function call(runway: Runway, method: string, p: string, token: string, body?: unknown) {
+  const response = await sendRequest(runway.url, method, p, { token, ...(body !== undefined ? { body } : {}) });
+  if (response.status >= 300) throw new Error(`${method} ${p}: ${response.status} ${response.text.slice(0, 200)}`);
+  return response.body;
+}
+
+/** 20 active mentors, each mentoring one startup; returns what booking needs. */
+async function world(runway: Runway) {
+  const admin = await user(runway, 'admin', 0);
+  const founder = await user(runway, 'startup', 0);
+  const startup = await call(runway, 'POST', '/api/v1/startups', founder.token, { name: 'Nấm Rơm Bench', kind: 'individual', growthBasis: ['technology'], sectors: ['agriculture'], stage: 'mvp' });
+  const weekly = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '07:00', end: '19:00' }));
+  const mentors: Array<{ id: string; userId: string }> = [];
+  for (let n = 0; n < 20; n++) {
+    const mentorUser = await user(runway, 'mentor', n);
+    const profile = await call(runway, 'POST', '/api/v1/mentors', mentorUser.token, {
+      languages: ['vi'],
+      sectors: ['agriculture'],
+      availability: { weekly },
+      minNoticeHours: 0,
+      bufferMinutes: 0,
+      capacity: { maxActiveMentees: 5, maxSessionsPerMonth: 100 },
+    });
+    await call(runway, 'POST', `/api/v1/mentors/${profile.id}/approve`, admin.token);
+    const request = await call(runway, 'POST', '/api/v1/mentor-requests', founder.token, { startupId: startup.id, mentorId: profile.id, message: 'Bench' });
+    await call(runway, 'POST', `/api/v1/mentor-requests/${request.id}/accept`, mentorUser.token);
+    mentors.push({ id: profile.id, userId: mentorUser.id });
+  }
+  return { founder, startupId: startup.id as string, mentors };
+}
+
+async function booking(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
+  const pairs: Array<{ mentorId: string; start: string }> = [];
+  for (const mentor of w.mentors) {
+    const slots = await call(runway, 'GET', `/api/v1/mentors/${mentor.id}/slots`, w.founder.token);
+    for (const slot of (slots.items as Array<{ start: string }>).slice(0, 50)) pairs.push({ mentorId: mentor.id, start: slot.start });
+  }
+  // Each slot asked for twice, in an order that spreads the mentors.
+  const attempts = pairs.flatMap((pair, i) => [{ pair, order: i * 2 }, { pair, order: (i * 7919) % (pairs.length * 2) }]).sort((a, b) => a.order - b.order);
+  const outcome = { created: 0, conflicts: 0, other: 0, codes: {} as Record<string, number> };
+  const perSecond = await concurrently(attempts.length, 50, async (i) => {
+    const { pair } = attempts[i]!;
+    const response = await sendRequest(runway.url, 'POST', '/api/v1/sessions', {
+      token: w.founder.token,
+      body: { startupId: w.startupId, mentorId: pair.mentorId, start: pair.start, mode: 'online', link: 'https://meet.example.vn/bench', topic: 'Bench' },
+    });
+    if (response.status === 201) outcome.created++;
+    else if (response.status === 409) {
+      outcome.conflicts++;
+      const code = String(response.body.code);
+      outcome.codes[code] = (outcome.codes[code] ?? 0) + 1;
+    }
+    else outcome.other++;
+  });
+
+  // Zero double bookings: no two held sessions of a mentor overlap.
+  const held = await mongoose.connection.db!.collection('sessions').find({ status: { $in: ['pending', 'scheduled'] } }, { projection: { mentorId: 1, start: 1, end: 1 } }).toArray();
+  const byMentor = new Map<string, Array<{ start: number; end: number }>>();
+  for (const s of held) byMentor.set(String(s.mentorId), [...(byMentor.get(String(s.mentorId)) ?? []), { start: (s.start as Date).getTime(), end: (s.end as Date).getTime() }]);
+  let doubleBookings = 0;
+  for (const list of byMentor.values()) {
+    list.sort((a, b) => a.start - b.start);
+    for (let k = 1; k < list.length; k++) if (list[k]!.start < list[k - 1]!.end) doubleBookings++;
+  }
+
+  const scratch = mongoose.connection.db!.collection('bench_inserts');
+  const insertsPerSecond = await concurrently(attempts.length, 50, (i) => scratch.insertOne({ n: i, mentorId: new mongoose.Types.ObjectId(), start: new Date(), topic: 'Bench' }));
+  await scratch.drop();
+  const ratio = round2(perSecond / insertsPerSecond);
+  const pass = doubleBookings === 0 && outcome.other === 0 && ratio >= 0.25;
+  console.log(
+    `booking        ${attempts.length} attempts on ${pairs.length} slots at 50 clients: ${round2(perSecond)}/s (${outcome.created} booked, ${outcome.conflicts} × 409 ${JSON.stringify(outcome.codes)}, ${outcome.other} other); insertOne ${round2(insertsPerSecond)}/s; ratio ${ratio}; double bookings ${doubleBookings} (target ≥ 0.25, 0) ${pass ? 'PASS' : 'BELOW'}`,
+  );
+  return { attempts: attempts.length, slots: pairs.length, clients: 50, perSecond: round2(perSecond), ...outcome, insertOnePerSecond: round2(insertsPerSecond), ratio, doubleBookings, target: { ratio: 0.25, doubleBookings: 0 }, pass };
+}
+
+async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
+  const count = Number(process.env.BENCH_REMINDERS ?? 10_000);
+  const seconds = Number(process.env.BENCH_REMINDER_SECONDS ?? 300);
+  const db = mongoose.connection.db!;
+  const mentorship = await db.collection('mentorships').findOne({ status: 'active' });
+  if (!mentorship) throw new Error('no mentorship to hang the sessions on');
+  // Sessions written as they are stored (their booking is the other half of this bench); each reminder is due 1 h before its start.
+  const firstDue = Date.now() + 60_000 + count * 2; // after the jobs are queued
+  const dueOf = (i: number) => firstDue + Math.floor((i * seconds * 1000) / count);
+  const sessions = Array.from({ length: count }, (_, i) => {
+    const start = new Date(dueOf(i) + HOUR);
+    return {
+      _id: new mongoose.Types.ObjectId(),
+      mentorId: mentorship.mentorId,
+      mentorUserId: mentorship.mentorUserId,
+      startupId: mentorship.startupId,
+      mentorshipId: mentorship._id,
+      bookedBy: new mongoose.Types.ObjectId(w.founder.id),
+      start,
+      end: new Date(start.getTime() + HOUR),
+      month: start.toISOString().slice(0, 7),
+      mode: 'online',
+      link: 'https://meet.example.vn/bench',
+      topic: 'Bench',
+      status: 'scheduled',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+  });
+  for (let from = 0; from < count; from += 1000) await db.collection('sessions').insertMany(sessions.slice(from, from + 1000));
+  const queuedAt = performance.now();
+  for (let from = 0; from < count; from += 50) {
+    await Promise.all(sessions.slice(from, from + 50).map((s, k) => runway.worker.at(new Date(dueOf(from + k)), SESSION_REMINDER_JOB, { sessionId: s._id.toHexString(), kind: '1h', start: s.start.toISOString() })));
+  }
+  console.log(`reminders      ${count} queued in ${Math.round(performance.now() - queuedAt)} ms; due from ${new Date(firstDue).toISOString()} over ${seconds} s…`);
+
+  const deadline = firstDue + seconds * 1000 + 120_000;
+  const teamKey = (id: string) => `session.reminder.1h:${id}:team:${w.founder.id}`;
+  const told = () => db.collection('notifications').countDocuments({ kind: 'session.reminder', dedupeKey: { $regex: ':team:' } });
+  let last = -1;
+  while (Date.now() < deadline) {
+    const now = await told();
+    if (now >= count) break;
+    if (Math.floor(now / 1000) !== Math.floor(last / 1000)) console.log(`  ${now} told…`);
+    last = now;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  const notices = await db.collection('notifications').find({ kind: 'session.reminder', dedupeKey: { $regex: ':team:' } }, { projection: { dedupeKey: 1, createdAt: 1 } }).toArray();
+  const createdBy = new Map(notices.map((n) => [String(n.dedupeKey), (n.createdAt as Date).getTime()]));
+  const lateness: number[] = [];
+  let missing = 0;
+  sessions.forEach((s, i) => {
+    const at = createdBy.get(teamKey(s._id.toHexString()));
+    if (at === undefined) missing++;
+    else lateness.push(at - dueOf(i));
+  });
+  const all = await db.collection('notifications').countDocuments({ kind: 'session.reminder' });
+  lateness.sort((a, b) => a - b);
+  const figures = {
+    reminders: count,
+    overSeconds: seconds,
+    pollMs: POLL_MS,
+    delivered: lateness.length,
+    missing,
+    // Two readers per session (mentor, team): more notices than that would be a double delivery.
+    duplicates: all - 2 * lateness.length,
+    latenessMs: { p50: percentile(lateness, 50) ?? null, p99: percentile(lateness, 99) ?? null, max: lateness.at(-1) ?? null },
+    target: { p99LatenessMs: POLL_MS + 2000 },
+  };
+  const pass = missing === 0 && figures.duplicates === 0 && (figures.latenessMs.p99 ?? Infinity) <= POLL_MS + 2000;
+  console.log(`reminders      ${figures.delivered}/${count} delivered, ${figures.duplicates} duplicates; lateness p50 ${figures.latenessMs.p50} ms, p99 ${figures.latenessMs.p99} ms, max ${figures.latenessMs.max} ms (target p99 ≤ ${POLL_MS + 2000}) ${pass ? 'PASS' : 'BELOW'}`);
+  return { ...figures, pass };
+}
+
+export async function runSessionsBench(): Promise<{ database: string; figures: Record<string, unknown> }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-sessions-'));
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000', JOBS_PROCESS_EVERY_MS: String(POLL_MS) });
+    const runway = await startRunway(config);
+    try {
+      const w = await world(runway);
+      const bookingFigures = await booking(runway, w);
+      const reminderFigures = await reminders(runway, w);
+      return { database: runway.database.description, figures: { booking: bookingFigures, reminders: reminderFigures } };
+    } finally {
+      await runway.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
