@@ -179,7 +179,9 @@ async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
     if (at === undefined) missing++;
     else lateness.push(at - dueOf(i));
   });
-  const all = await db.collection('notifications').countDocuments({ kind: 'session.reminder' });
+  // Each notice is keyed (session, kind, reader): a key seen twice would be a double delivery.
+  const keys = await db.collection('notifications').find({ kind: 'session.reminder' }, { projection: { dedupeKey: 1 } }).toArray();
+  const duplicates = keys.length - new Set(keys.map((k) => String(k.dedupeKey))).size;
   lateness.sort((a, b) => a - b);
   const figures = {
     reminders: count,
@@ -187,8 +189,7 @@ async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
     pollMs: POLL_MS,
     delivered: lateness.length,
     missing,
-    // Two readers per session (mentor, team): more notices than that would be a double delivery.
-    duplicates: all - 2 * lateness.length,
+    duplicates,
     latenessMs: { p50: percentile(lateness, 50) ?? null, p99: percentile(lateness, 99) ?? null, max: lateness.at(-1) ?? null },
     target: { p99LatenessMs: POLL_MS + 2000 },
   };
