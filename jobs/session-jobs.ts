@@ -70,7 +70,8 @@ export async function queueSessionJobs(worker: Pick<JobWorker, 'at'>, session: {
   await worker.at(new Date(session.end.getTime() + NO_SHOW_AFTER_MS), SESSION_NO_SHOW_JOB, { sessionId: session.sessionId, start });
 }
 
-/** Drops the queued jobs of a session; `keepNoShowCheck` spares that one (it is the job that is running). */
-export async function dropSessionJobs(worker: Pick<JobWorker, 'cancel'>, sessionId: string, options: { keepNoShowCheck?: boolean } = {}): Promise<void> {
-  await worker.cancel(options.keepNoShowCheck ? SESSION_JOBS.filter((name) => name !== SESSION_NO_SHOW_JOB) : SESSION_JOBS, { sessionId });
+/** Drops the queued jobs of a session but those in `keep` (the no-show check when it is the job running; the feedback request of a session held). */
+export async function dropSessionJobs(worker: Pick<JobWorker, 'cancel'>, sessionId: string, keep: ReadonlyArray<'feedback' | 'noShowCheck'> = []): Promise<void> {
+  const kept = new Set<string>(keep.map((name) => (name === 'feedback' ? SESSION_FEEDBACK_JOB : SESSION_NO_SHOW_JOB)));
+  await worker.cancel(SESSION_JOBS.filter((name) => !kept.has(name)), { sessionId });
 }

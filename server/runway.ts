@@ -88,7 +88,7 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
   registerMatchingListeners(bus);
   registerSessionsListeners(bus, {
     scheduleJobs: (session) => queueSessionJobs(worker, session, now()),
-    dropJobs: (sessionId, options) => dropSessionJobs(worker, sessionId, options),
+    dropJobs: (sessionId, keep) => dropSessionJobs(worker, sessionId, keep),
   });
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
   activeUsers.start(logger);

@@ -12,8 +12,8 @@ import { refreshSessionStats } from './session-stats.js';
 export interface SessionsListenerPorts {
   /** Queues the jobs of a scheduled session (jobs/session-jobs.ts). */
   scheduleJobs(session: { sessionId: string; start: Date; end: Date }): Promise<void>;
-  /** Drops the queued jobs of a session (but its no-show check, with `keepNoShowCheck`). */
-  dropJobs(sessionId: string, options?: { keepNoShowCheck?: boolean }): Promise<void>;
+  /** Drops the queued jobs of a session, but those named in `keep`. */
+  dropJobs(sessionId: string, keep?: ReadonlyArray<'feedback' | 'noShowCheck'>): Promise<void>;
 }
 
 export function registerSessionsListeners(bus: EventBus, ports: SessionsListenerPorts): void {
@@ -28,7 +28,8 @@ export function registerSessionsListeners(bus: EventBus, ports: SessionsListener
     await scheduleJobs(event.sessionId);
   });
   bus.on('session.completed', async (event) => {
-    await ports.dropJobs(event.sessionId);
+    // Held: no reminder or no-show check is due any more, but the startup is still asked for its rating.
+    await ports.dropJobs(event.sessionId, ['feedback']);
     await refreshSessionStats(event.mentorId);
   });
   bus.on('session.feedbackGiven', async (event) => {
@@ -36,7 +37,7 @@ export function registerSessionsListeners(bus: EventBus, ports: SessionsListener
   });
   bus.on('session.no_show', async (event) => {
     // Found by the no-show check itself: that job is still running; the others go.
-    await ports.dropJobs(event.sessionId, { keepNoShowCheck: event.by === null });
+    await ports.dropJobs(event.sessionId, event.by === null ? ['noShowCheck'] : []);
   });
 
   bus.on('session.booked', async (event) => {

@@ -135,6 +135,8 @@ describe('sessions: reminders, feedback requests and no-shows (Agenda jobs)', fu
     const read = await runway.http('GET', `/api/v1/sessions/${missed.id}`, { token: world.founder.token });
     expect(read.body).to.include({ status: 'no_show', noShowBy: null });
     expect((await runway.http('GET', `/api/v1/sessions/${held.id}`, { token: world.founder.token })).body.status).to.equal('completed');
+    // Held: its reminders and no-show check are gone; the feedback request stays (the startup still rates it).
+    expect((await jobsOf(held.id)).map((job) => job.name)).to.deep.equal([SESSION_FEEDBACK_JOB]);
     expect((await noticesOf(world.founder, 'session.no_show')).filter((n) => n.data.sessionId === missed.id)).to.have.length(1);
     // Its other jobs are dropped; the no-show check (the job that found it) is left to finish.
     expect((await jobsOf(missed.id)).map((job) => job.name)).to.deep.equal([SESSION_NO_SHOW_JOB]);
