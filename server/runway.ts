@@ -71,8 +71,12 @@ export async function startRunway(config: Config, options: RunwayOptions = {}): 
   }
 }
 
-async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date, secret: string): Promise<Runway> {
-  await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
+/**
+ * The event bus with every module's listeners, the mailer and the job
+ * worker (not started), on the connected database: what `npm start` and
+ * `npm run worker` (server/worker.ts) share.
+ */
+export function composeJobs(config: Config, logger: Logger, now: () => Date): { bus: EventBus; mailer: Mailer; worker: JobWorker } {
   const bus = new EventBus(now, logger);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dir: config.mailDir }, logger);
   logger.info(`email: ${mailer.description}`);
@@ -91,6 +95,12 @@ async function startOnDatabase(config: Config, logger: Logger, database: Databas
     dropJobs: (sessionId, keep) => dropSessionJobs(worker, sessionId, keep),
   });
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
+  return { bus, mailer, worker };
+}
+
+async function startOnDatabase(config: Config, logger: Logger, database: Database, now: () => Date, secret: string): Promise<Runway> {
+  await runMigrations(mongoose.connection.db!, migrations, (line) => logger.info(line));
+  const { bus, mailer, worker } = composeJobs(config, logger, now);
   activeUsers.start(logger);
   matchSubjects.clear();
   candidateIndex.start(logger, now);

@@ -1,0 +1,56 @@
+/**
+ * `npm run worker`: the job worker alone (reminders, expiries, the
+ * eligibility sweep, emails), against MONGODB_URI, beside any number of API
+ * processes and other workers: Agenda locks each job for one worker at a
+ * time. `npm start` runs a worker too; with the embedded database that is
+ * the only worker, since the embedded engine belongs to that process.
+ * Stops on SIGINT/SIGTERM after the running jobs (Agenda unlocks the rest).
+ */
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from './core/config/config.js';
+import { openDatabase } from './core/db/database.js';
+import { createLogger } from './core/logger.js';
+import { composeJobs } from './runway.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+if (!config.MONGODB_URI) {
+  console.error('npm run worker needs MONGODB_URI: it joins the API processes on a shared MongoDB. With the embedded database, the worker runs inside npm start.');
+  process.exit(1);
+}
+
+const logger = createLogger(config);
+const database = await openDatabase(config, logger);
+const { worker, mailer } = composeJobs(config, logger, () => new Date());
+await worker.start();
+logger.info(`job worker running on ${database.description}`);
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) process.exit(130);
+  stopping = true;
+  logger.info(`${signal}: stopping the job worker`);
+  worker
+    .stop()
+    .then(() => mailer.close())
+    .then(() => database.close())
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

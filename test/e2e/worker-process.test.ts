@@ -1,0 +1,82 @@
+/**
+ * `npm run worker` as its own process on the shared database: it takes a
+ * due job that the API process queued and runs it (here, the email run:
+ * the notice's email reaches a real SMTP server), and stops cleanly on
+ * SIGTERM. Without MONGODB_URI it refuses to start and says why.
+ */
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import mongoose from 'mongoose';
+import { SMTPServer } from 'smtp-server';
+import { SEND_EMAILS_JOB } from '../../jobs/send-emails.js';
+import { notify } from '../../server/modules/notifications/usecases/notify.js';
+import { createTestUser } from '../helpers/factories.js';
+import { startTestRunway, testDatabaseUri, type TestRunway } from '../helpers/runway.js';
+
+function startWorker(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_PROCESS_EVERY_MS: '200', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stderr: () => stderr };
+}
+
+describe('npm run worker: the job worker alone', function () {
+  this.timeout(60_000);
+  const received: ParsedMail[] = [];
+  let smtp: SMTPServer;
+  let smtpUrl: string;
+  let runway: TestRunway;
+
+  before(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        simpleParser(stream).then((mail) => {
+          received.push(mail);
+          done();
+        }, done);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    runway = await startTestRunway();
+    // Only the process under test may run jobs on this database.
+    await runway.worker.stop();
+  });
+  after(async () => {
+    await runway.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('runs a due job from the shared database (a notice’s email reaches SMTP), then stops on SIGTERM with code 0', async () => {
+    const user = await createTestUser(runway, 'startup');
+    await notify({ key: 'test.worker:1', kind: 'test.worker', userIds: [user.id], title: { vi: 'Thử worker', en: 'Worker test' }, body: { vi: 'Xin chào', en: 'Hello' }, data: {} });
+    // A due email run, as the API's schedule queues it every minute.
+    await mongoose.connection.db!.collection('agendaJobs').insertOne({ name: SEND_EMAILS_JOB, data: { trigger: 'test' }, type: 'normal', priority: 0, nextRunAt: new Date(), lockedAt: null });
+
+    const worker = startWorker({ MONGODB_URI: testDatabaseUri(), DB_NAME: runway.context.config.DB_NAME, SMTP_URL: smtpUrl });
+    const since = Date.now();
+    while (!received.some((m) => m.subject === 'Thử worker') && Date.now() - since < 30_000 && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    const mail = received.find((m) => m.subject === 'Thử worker');
+    expect(mail?.text, worker.stderr()).to.include('Xin chào');
+
+    const exited = once(worker.child, 'exit');
+    worker.child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code, worker.stderr()).to.equal(0);
+  });
+
+  it('without MONGODB_URI it refuses to start, saying why', async () => {
+    const worker = startWorker({ MONGODB_URI: '' });
+    const [code] = await once(worker.child, 'exit');
+    expect(code).to.equal(1);
+    expect(worker.stderr()).to.include('npm run worker needs MONGODB_URI');
+  });
+});
