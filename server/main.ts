@@ -3,24 +3,12 @@
  * Runway, prints where it listens and the demo logins, and stops cleanly
  * on SIGINT/SIGTERM. A second signal forces the exit.
  */
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from './core/config/config.js';
+import { loadConfigOrExit } from './core/config/config.js';
 import { EmbeddedDbError } from './core/db/embedded/launcher.js';
 import { createLogger } from './core/logger.js';
 import { startRunway } from './runway.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const logger = createLogger(config);
 const startedAt = Date.now();

@@ -6,24 +6,12 @@
  * the only worker, since the embedded engine belongs to that process.
  * Stops on SIGINT/SIGTERM after the running jobs (Agenda unlocks the rest).
  */
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from './core/config/config.js';
+import { loadConfigOrExit } from './core/config/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createLogger } from './core/logger.js';
 import { composeJobs } from './runway.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 if (!config.MONGODB_URI) {
   console.error('npm run worker needs MONGODB_URI: it joins the API processes on a shared MongoDB. With the embedded database, the worker runs inside npm start.');
   process.exit(1);

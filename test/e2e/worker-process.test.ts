@@ -7,13 +7,11 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import mongoose from 'mongoose';
-import { SMTPServer } from 'smtp-server';
 import { SEND_EMAILS_JOB } from '../../jobs/send-emails.js';
 import { notify } from '../../server/modules/notifications/usecases/notify.js';
 import { createTestUser } from '../helpers/factories.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { startTestRunway, testDatabaseUri, type TestRunway } from '../helpers/runway.js';
 
 function startWorker(env: Record<string, string>) {
@@ -28,31 +26,20 @@ function startWorker(env: Record<string, string>) {
 
 describe('npm run worker: the job worker alone', function () {
   this.timeout(60_000);
-  const received: ParsedMail[] = [];
-  let smtp: SMTPServer;
+  let smtp: TestSmtp;
   let smtpUrl: string;
   let runway: TestRunway;
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          done();
-        }, done);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
+    smtpUrl = smtp.url;
     runway = await startTestRunway();
     // Only the process under test may run jobs on this database.
     await runway.worker.stop();
   });
   after(async () => {
     await runway.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('runs a due job from the shared database (a notice’s email reaches SMTP), then stops on SIGTERM with code 0', async () => {
@@ -63,8 +50,8 @@ describe('npm run worker: the job worker alone', function () {
 
     const worker = startWorker({ MONGODB_URI: testDatabaseUri(), DB_NAME: runway.context.config.DB_NAME, SMTP_URL: smtpUrl });
     const since = Date.now();
-    while (!received.some((m) => m.subject === 'Thử worker') && Date.now() - since < 30_000 && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    const mail = received.find((m) => m.subject === 'Thử worker');
+    while (!smtp.received.some((m) => m.subject === 'Thử worker') && Date.now() - since < 30_000 && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    const mail = smtp.received.find((m) => m.subject === 'Thử worker');
     expect(mail?.text, worker.stderr()).to.include('Xin chào');
 
     const exited = once(worker.child, 'exit');

@@ -5,11 +5,10 @@
  * runs at once.
  */
 import { expect } from 'chai';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import mongoose from 'mongoose';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { sendPendingEmails } from '../../../server/modules/notifications/usecases/send-emails.js';
+import { startTestSmtp, type TestSmtp } from '../../helpers/smtp.js';
 import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { PINNED_NOW } from '../cohorts/cohort-helpers.js';
 import { activeMentor, matchingWorld, requestMentor, type MatchingWorld } from '../matching/matching-helpers.js';
@@ -17,26 +16,14 @@ import type { TestMentor } from '../mentors/mentor-helpers.js';
 
 describe('notifications: email over SMTP', function () {
   this.timeout(60_000);
-  const received: ParsedMail[] = [];
-  let smtp: SMTPServer;
+  let smtp: TestSmtp;
   let runway: TestRunway;
   let world: MatchingWorld;
   let mentor: TestMentor;
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          done();
-        }, done);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    runway = await startTestRunway({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Runway <no-reply@runway.test>' }, { now: () => PINNED_NOW });
+    smtp = await startTestSmtp();
+    runway = await startTestRunway({ SMTP_URL: smtp.url, MAIL_FROM: 'Runway <no-reply@runway.test>' }, { now: () => PINNED_NOW });
     world = await matchingWorld(runway);
     mentor = await activeMentor(runway, world);
     // The founder reads English; the mentor keeps the default, Vietnamese.
@@ -44,7 +31,7 @@ describe('notifications: email over SMTP', function () {
   });
   after(async () => {
     await runway.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
@@ -64,22 +51,22 @@ describe('notifications: email over SMTP', function () {
     await Promise.all([sendPendingEmails(deps), sendPendingEmails(deps)]);
     const since = Date.now();
     const expected = 4; // to the mentor: new request, session booked; to the founder: request accepted, session cancelled
-    while (received.length < expected && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 50));
+    while (smtp.received.length < expected && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 50));
 
     const mentorEmail = mentor.user.record.email;
     const founderEmail = world.founder.record.email;
-    expect(received.map(to).sort()).to.deep.equal([founderEmail, founderEmail, mentorEmail, mentorEmail].sort());
-    const booking = received.find((m) => to(m) === mentorEmail && m.subject === 'Lịch gặp cố vấn mới');
+    expect(smtp.received.map(to).sort()).to.deep.equal([founderEmail, founderEmail, mentorEmail, mentorEmail].sort());
+    const booking = smtp.received.find((m) => to(m) === mentorEmail && m.subject === 'Lịch gặp cố vấn mới');
     expect(booking?.text).to.match(/đã đặt lịch gặp bạn vào thứ Ba, 16\/06\/2026 lúc 08:00 \(giờ Việt Nam\)\./);
     expect(booking?.headers.get('content-language')).to.equal('vi');
     expect(booking?.from?.value[0]).to.deep.include({ name: 'Runway', address: 'no-reply@runway.test' });
-    const cancel = received.find((m) => to(m) === founderEmail && m.subject === 'Session cancelled');
+    const cancel = smtp.received.find((m) => to(m) === founderEmail && m.subject === 'Session cancelled');
     expect(cancel?.text).to.match(/on Tuesday 16 June 2026, 08:00 \(Vietnam time\) was cancelled\. Reason: Tôi ốm\./);
     expect(cancel?.headers.get('content-language')).to.equal('en');
 
     // Again: nothing new to send.
     expect(await sendPendingEmails(deps)).to.deep.equal({ sent: 0, failed: 0, skipped: 0 });
     await new Promise((r) => setTimeout(r, 200));
-    expect(received).to.have.length(expected);
+    expect(smtp.received).to.have.length(expected);
   });
 });
