@@ -32,13 +32,14 @@ export interface MailSettings {
 }
 
 export function createMailer(settings: MailSettings, logger: Logger): Mailer {
+  const envelope = (message: MailMessage) => ({ from: settings.from, to: message.to, subject: message.subject, text: message.text, headers: { 'Content-Language': message.language } });
   if (settings.smtpUrl) {
     const url = new URL(settings.smtpUrl);
     const transport = nodemailer.createTransport(settings.smtpUrl);
     return {
       description: `SMTP ${url.protocol}//${url.host}`,
       async send(message) {
-        await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text, headers: { 'Content-Language': message.language } });
+        await transport.sendMail(envelope(message));
       },
       close: () => transport.close(),
     };
@@ -48,7 +49,7 @@ export function createMailer(settings: MailSettings, logger: Logger): Mailer {
   return {
     description: dir ? `JSON files in ${path.resolve(dir)}` : 'the log only (no SMTP_URL, no MAIL_DIR)',
     async send(message) {
-      const info = await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text, headers: { 'Content-Language': message.language } });
+      const info = await transport.sendMail(envelope(message));
       if (!dir) {
         logger.debug({ to: message.to, subject: message.subject }, 'email (not sent: no SMTP_URL)');
         return;

@@ -11,15 +11,18 @@ const isMember = (actor: AuthUser, parties: StartupParties) => actor.role === 's
 const managesIt = (actor: AuthUser, parties: StartupParties) => actor.role === 'manager' && parties.managerIds.includes(actor.id);
 const isTheMentor = (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'mentor' && session.mentorUserId.toString() === actor.id;
 
+function canSee(actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }): boolean {
+  return actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties) || isTheMentor(actor, session);
+}
+
 export const sessionsPolicy = {
   /** A founder learns only of their own startups; staff may know any. */
   canSeeStartup: (actor: AuthUser, parties: StartupParties) => actor.role !== 'startup' || isMember(actor, parties),
   canBook: (actor: AuthUser, parties: StartupParties) => actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties),
-  canSee: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
-    actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties) || isTheMentor(actor, session),
-  /** Cancel and reschedule: any party. */
-  canChange: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
-    actor.role === 'admin' || isMember(actor, parties) || managesIt(actor, parties) || isTheMentor(actor, session),
+  /** Its parties — the team, the cohort's managers, the mentor — and admins. */
+  canSee,
+  /** Cancel and reschedule: whoever may see it. */
+  canChange: canSee,
   canComplete: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'admin' || isTheMentor(actor, session),
   /** The mentor or the team (those who were to meet), or an admin. */
   canReportNoShow: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>

@@ -1,8 +1,5 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { StartupMentorPageQuery } from '../../requests/dto/list-requests.query.js';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TextField } from '../../../core/http/text-field.js';
-import { IsCalendarDate } from '../../../core/time/calendar-date.js';
-import { SESSION_STATUSES, type SessionStatus } from '../session.model.js';
 import { IsInstant } from './book-session.dto.js';
 
 /** POST /sessions/{id}/cancel. */
@@ -15,23 +12,6 @@ export class CancelSessionDto {
 export class RescheduleSessionDto {
   @IsInstant()
   start!: string;
-}
-
-/** GET /sessions: what the caller may see, narrowed. */
-export class ListSessionsQuery extends StartupMentorPageQuery {
-  @IsOptional()
-  @IsIn(SESSION_STATUSES, { message: `status must be one of: ${SESSION_STATUSES.join(', ')}` })
-  status?: SessionStatus;
-
-  /** Sessions starting on or after this Can Tho day. */
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  /** Sessions starting on or before this Can Tho day. */
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
 }
 
 /** POST /sessions/{id}/feedback: one side's rating of a completed session. */

@@ -59,7 +59,7 @@ export async function bookSession(actor: AuthUser, input: BookSessionDto, deps: 
   if (!mentorship) throw new Conflict('no_active_mentorship', 'This startup has no active mentorship with this mentor; ask them first (POST /mentor-requests).');
   if (mentor.status !== 'active') throw new Conflict('mentor_not_active', 'This mentor is not taking sessions now.');
   const session = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details: input }, deps);
-  await emitBooked(session, parties, actor, deps);
+  await deps.bus.emit('session.booked', { ...sessionEvent(session, parties), by: actor.id });
   return session;
 }
 
@@ -139,10 +139,6 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
     await sessionsRepository.abandon(id);
   }
   throw new Conflict('calendar_busy', 'Many sessions are being booked with this mentor at this moment; try again.');
-}
-
-async function emitBooked(session: SessionRecord, parties: StartupWithParties, actor: AuthUser, deps: UseCaseDeps): Promise<void> {
-  await deps.bus.emit('session.booked', { ...sessionEvent(session, parties), by: actor.id });
 }
 
 /** The fields every session event carries. */

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../../core/auth/auth-user.js';
 import type { Page } from '../../../core/db/pages.js';
 import { addDays, VIETNAM_ZONE } from '../../../core/time/calendar-date.js';
 import { visibleScope } from '../../requests/usecases/list-requests.js';
-import type { ListSessionsQuery } from '../dto/change-session.dto.js';
+import type { ListSessionsQuery } from '../dto/list-sessions.query.js';
 import { sessionsRepository, type SessionRecord } from '../sessions.repository.js';
 
 const canThoDayStart = (day: string) => DateTime.fromISO(day, { zone: VIETNAM_ZONE }).toJSDate();
