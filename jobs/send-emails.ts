@@ -1,6 +1,7 @@
 /**
  * Every minute: the emails of new notifications (notifications module,
- * send-emails.ts). Safe with several workers: each email is claimed once.
+ * send-emails.ts). Safe with several workers: each email is claimed by one
+ * run at a time, and the claim lapses with that run's job lock.
  */
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { defineJob } from '../server/core/jobs/job-definition.js';

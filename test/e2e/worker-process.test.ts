@@ -5,24 +5,14 @@
  * SIGTERM. Without MONGODB_URI it refuses to start and says why.
  */
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import mongoose from 'mongoose';
 import { SEND_EMAILS_JOB } from '../../jobs/send-emails.js';
 import { notify } from '../../server/modules/notifications/usecases/notify.js';
 import { createTestUser } from '../helpers/factories.js';
+import { startWorkerProcess as startWorker } from '../helpers/process.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { startTestRunway, testDatabaseUri, type TestRunway } from '../helpers/runway.js';
-
-function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_PROCESS_EVERY_MS: '200', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { child, stderr: () => stderr };
-}
 
 describe('npm run worker: the job worker alone', function () {
   this.timeout(60_000);

@@ -1,9 +1,9 @@
 /**
  * Runway as a second process beside the test's own: the same service a
  * deployment runs several of, on the run's database server. For checks
- * that must cross a process boundary (caches, live events).
+ * that must cross a process boundary (caches, live events, workers).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { sendRequest, TEST_JWT_SECRET, testDatabaseUri } from './runway.js';
@@ -55,4 +55,21 @@ export async function startRunwayProcess(dbName: string, env: Record<string, str
   }
   await stop();
   throw new Error('the second Runway process did not become ready within 30 s');
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** What it has written to stderr so far (for assertion messages). */
+  stderr(): string;
+}
+
+/** Starts `npm run worker`'s entry (`server/worker.ts`) with a 200 ms poll; `env` adds to or overrides the test's environment. */
+export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_PROCESS_EVERY_MS: '200', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stderr: () => stderr };
 }

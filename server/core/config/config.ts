@@ -126,6 +126,18 @@ export class Config {
   @Max(60_000)
   JOBS_PROCESS_EVERY_MS = 5000;
 
+  /**
+   * How long a job run holds its Agenda lock. A worker that dies mid-job
+   * leaves the lock; another worker runs the job again once it is this old,
+   * and the claims the run took (an email being sent) lapse with it. Must be
+   * longer than any job run, which Agenda otherwise abandons as dead.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(24 * 60 * 60 * 1000)
+  JOBS_LOCK_LIFETIME_MS = 600_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

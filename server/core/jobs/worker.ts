@@ -19,6 +19,8 @@ export interface JobWorkerOptions {
   definitions: readonly JobDefinition[];
   /** Poll interval in ms (a number: Agenda 6 misreads strings like '200 milliseconds'). */
   processEveryMs: number;
+  /** How long a run holds its lock before another worker may take the job over (Agenda's `defaultLockLifetime`; default 10 minutes). */
+  lockLifetimeMs?: number;
   logger: Logger;
   /** Passed to every handler; `logger` defaults to the worker's. */
   deps: Omit<JobDeps, 'logger'> & { logger?: Logger };
@@ -41,6 +43,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: options.db, collection: 'agendaJobs' }),
     processEvery: options.processEveryMs,
+    ...(options.lockLifetimeMs ? { defaultLockLifetime: options.lockLifetimeMs } : {}),
   });
   let running = false;
 
@@ -50,9 +53,11 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       definition.name,
       async (job) => {
         const payload = await parseDto(definition.payload, job.attrs.data ?? {}, `payload of ${definition.name}`);
-        await definition.handler(payload, { logger: options.logger, ...options.deps });
+        // Claims the run takes lapse with its lock: past it, another worker may run the job again.
+        const lockedUntil = new Date((job.attrs.lockedAt ?? new Date()).getTime() + agenda.definitions[definition.name]!.lockLifetime);
+        await definition.handler(payload, { logger: options.logger, ...options.deps, lockedUntil });
       },
-      { concurrency: definition.concurrency ?? 1 },
+      { concurrency: definition.concurrency ?? 1, ...(definition.lockLifetimeMs ? { lockLifetime: definition.lockLifetimeMs } : {}) },
     );
   }
 
@@ -61,12 +66,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     async start() {
       await agenda.start();
       for (const definition of options.definitions) {
-        if (definition.schedule) {
-          await agenda.every(definition.schedule.cron, definition.name, definition.schedule.payload, {
-            timezone: definition.schedule.timezone,
-            skipImmediate: true,
-          });
-        }
+        const schedule = definition.schedule;
+        if (schedule && 'every' in schedule) await agenda.every(options.processEveryMs, definition.name, schedule.payload);
+        else if (schedule) await agenda.every(schedule.cron, definition.name, schedule.payload, { timezone: schedule.timezone, skipImmediate: true });
       }
       running = true;
     },

@@ -35,7 +35,9 @@ export function createMailer(settings: MailSettings, logger: Logger): Mailer {
   const envelope = (message: MailMessage) => ({ from: settings.from, to: message.to, subject: message.subject, text: message.text, headers: { 'Content-Language': message.language } });
   if (settings.smtpUrl) {
     const url = new URL(settings.smtpUrl);
-    const transport = nodemailer.createTransport(settings.smtpUrl);
+    // A mail server that stops answering must not hold a send past the job lock that covers it (JOBS_LOCK_LIFETIME_MS, 10 minutes by default):
+    // give up after a minute, and the email is tried again.
+    const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     return {
       description: `SMTP ${url.protocol}//${url.host}`,
       async send(message) {

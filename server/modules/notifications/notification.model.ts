@@ -16,7 +16,10 @@ const notificationSchema = new Schema(
     readAt: { type: Date },
     /** Its email: `pending` until the email job claims it (`sending`), then `sent`, `failed` (given up) or `skipped` (no active account). Absent: never emailed (older notices). */
     emailState: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] },
+    /** Counts claims (tries), so it also tells one claim from the next. */
     emailAttempts: { type: Number },
+    /** While `sending`: when the claim lapses, the end of the claiming run's job lock. Past it that worker is taken for dead and another run may take the email again. */
+    emailClaimExpiresAt: { type: Date },
     emailedAt: { type: Date },
   },
   { timestamps: true, strict: 'throw', versionKey: false, collection: 'notifications' },

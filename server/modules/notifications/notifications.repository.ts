@@ -17,6 +17,9 @@ export interface NewNotification {
 
 const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
 
+/** An email a run may take: pending, or `sending` under a claim that lapsed by `at` (one claimed before claims lapsed has no expiry and stays). */
+const claimable = (at: Date) => ({ $or: [{ emailState: 'pending' }, { emailState: 'sending', emailClaimExpiresAt: { $lte: at } }] });
+
 export const notificationsRepository = {
   /** Inserts those not already there (by dedupe key); returns how many were new. */
   async insertNew(notifications: readonly NewNotification[]): Promise<number> {
@@ -37,20 +40,27 @@ export const notificationsRepository = {
     return findPage<NotificationRecord>(NotificationModel, filter, page, {});
   },
 
-  /** Notifications whose email is still to be sent, oldest first. */
-  async pendingEmails(limit: number): Promise<NotificationRecord[]> {
-    return (await NotificationModel.find({ emailState: 'pending' }).sort({ _id: 1 }).limit(limit).lean()) as NotificationRecord[];
+  /** Notifications whose email is to be sent, oldest first: pending, or claimed by a run whose claim lapsed at or before `at` (its worker died). */
+  async pendingEmails(limit: number, at: Date): Promise<NotificationRecord[]> {
+    return (await NotificationModel.find(claimable(at)).sort({ _id: 1 }).limit(limit).lean()) as NotificationRecord[];
   },
 
-  /** Takes a pending email for sending; of racing workers exactly one gets it. */
-  async claimEmail(id: mongoose.Types.ObjectId): Promise<NotificationRecord | undefined> {
-    const doc = await NotificationModel.findOneAndUpdate({ _id: id, emailState: 'pending' }, { $set: { emailState: 'sending' }, $inc: { emailAttempts: 1 } }, { new: true }).lean();
+  /** Takes an email for sending until `until`, if it is still claimable at `at`; of racing workers exactly one gets it. */
+  async claimEmail(id: mongoose.Types.ObjectId, at: Date, until: Date): Promise<NotificationRecord | undefined> {
+    const doc = await NotificationModel.findOneAndUpdate({ _id: id, ...claimable(at) }, { $set: { emailState: 'sending', emailClaimExpiresAt: until }, $inc: { emailAttempts: 1 } }, { new: true }).lean();
     return (doc as NotificationRecord | null) ?? undefined;
   },
 
-  /** Records how a claimed email ended: sent, given up, skipped, or back to pending for another try. */
-  async settleEmail(id: mongoose.Types.ObjectId, state: 'sent' | 'failed' | 'skipped' | 'pending', at: Date): Promise<void> {
-    await NotificationModel.updateOne({ _id: id, emailState: 'sending' }, { $set: { emailState: state, ...(state === 'sent' ? { emailedAt: at } : {}) } });
+  /**
+   * Records how a claimed email ended: sent, given up, skipped, or back to
+   * pending for another try. Only while this claim (`attempt`) is the
+   * email's: a run that outlived its claim changes nothing.
+   */
+  async settleEmail(id: mongoose.Types.ObjectId, attempt: number, state: 'sent' | 'failed' | 'skipped' | 'pending', at: Date): Promise<void> {
+    await NotificationModel.updateOne(
+      { _id: id, emailState: 'sending', emailAttempts: attempt },
+      { $set: { emailState: state, ...(state === 'sent' ? { emailedAt: at } : {}) }, $unset: { emailClaimExpiresAt: 1 } },
+    );
   },
 
   /** Marks one of the user's notifications read (once); undefined when it is not theirs or not there. */
