@@ -34,7 +34,6 @@ import { registerMentorsListeners } from './modules/mentors/mentors.listeners.js
 import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
 import { registerSessionsListeners } from './modules/sessions/sessions.listeners.js';
 import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
-import { dropSessionJobs, queueSessionJobs } from '../jobs/session-jobs.js';
 import { ensureFirstAdmin } from './modules/users/usecases/ensure-first-admin.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { verifyCredentials } from './modules/users/usecases/verify-credentials.js';
@@ -84,16 +83,14 @@ export function composeJobs(config: Config, logger: Logger, now: () => Date): { 
     db: mongoose.connection.db!,
     definitions: jobDefinitions,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
+    lockLifetimeMs: config.JOBS_LOCK_LIFETIME_MS,
     logger,
     deps: { bus, now, mailer },
   });
   registerUsersListeners(bus);
   registerMentorsListeners(bus);
   registerMatchingListeners(bus);
-  registerSessionsListeners(bus, {
-    scheduleJobs: (session) => queueSessionJobs(worker, session, now()),
-    dropJobs: (sessionId, keep) => dropSessionJobs(worker, sessionId, keep),
-  });
+  registerSessionsListeners(bus);
   registerRequestsListeners(bus, { scheduleExpiry: (requestId, at) => worker.at(at, EXPIRE_REQUEST_JOB, { requestId }) });
   return { bus, mailer, worker };
 }

@@ -500,6 +500,34 @@ const ROWS: Row[] = [
       return { path: `/api/v1/sessions/${session.id}/no-show`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
     },
   },
+  {
+    route: 'PUT /api/v1/sessions/:id/notes',
+    // The mentor's private note: only the mentor writes it; those who see the session get 403, admins included (they read it).
+    expect: statuses(401, 403, 404, 200, 404, 403, 404, 403),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/notes`, body: { text: 'Ghi chú riêng' }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'POST /api/v1/sessions/:id/action-items',
+    // The mentor sets action items (an admin on their behalf); the team and managers see them.
+    expect: statuses(401, 403, 404, 201, 404, 403, 404, 201),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/action-items`, body: { title: 'Gửi bảng giá' }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/sessions/:id/action-items/:itemId',
+    // Those who met tick them — the team and the mentor — and admins; managers follow.
+    expect: statuses(401, 200, 404, 200, 404, 403, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      const item = (await ok(w.runway.http('POST', `/api/v1/sessions/${session.id}/action-items`, { token: session.mentorToken, body: { title: 'Gửi bảng giá' } }), 201)) as { id?: string };
+      return { path: `/api/v1/sessions/${session.id}/action-items/${item.id}`, body: { done: true }, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
 
   // Notifications: each person reads only their own (startup:own's here).
   { route: 'GET /api/v1/notifications', expect: statuses(401, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/api/v1/notifications' }) },
@@ -509,9 +537,15 @@ const ROWS: Row[] = [
     call: async (_a, w) => {
       const key = `test.notice:${unique()}`;
       await notify({ key, kind: 'test.notice', userIds: [w.users['startup:own'].id], title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' }, data: {} });
-      const listed = await w.runway.http('GET', '/api/v1/notifications?limit=100&unread=true', { token: w.users['startup:own'].token });
-      const mine = (listed.body.items as Array<{ id: string; kind: string }>).filter((n) => n.kind === 'test.notice').pop()!;
-      return { path: `/api/v1/notifications/${mine.id}/read` };
+      // The founder has many notices by now (each action item set on their sessions tells them): page to the newest test notice.
+      let mine: { id: string } | undefined;
+      for (let cursor = ''; ; ) {
+        const listed = await w.runway.http('GET', `/api/v1/notifications?limit=100&unread=true${cursor}`, { token: w.users['startup:own'].token });
+        mine = (listed.body.items as Array<{ id: string; kind: string }>).filter((n) => n.kind === 'test.notice').pop() ?? mine;
+        if (!listed.body.nextCursor) break;
+        cursor = `&cursor=${listed.body.nextCursor}`;
+      }
+      return { path: `/api/v1/notifications/${mine!.id}/read` };
     },
   },
 ];

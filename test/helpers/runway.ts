@@ -100,3 +100,22 @@ export async function registerUser(
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
   return { token: response.body.accessToken, id: response.body.user.id, email: input.email, password: input.password };
 }
+
+/** What `read` returns once `done` says so, read every 50 ms for up to `timeoutMs` (what a sweep of the worker does shortly after a request). */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const since = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() - since >= timeoutMs) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The notices of one kind a user has (the newest 100), once at least `count` of them are there (or 5 s have passed). */
+export function noticesOnceThere(runway: TestRunway, token: string, kind: string, count = 1): Promise<Array<{ kind: string; data: Record<string, string>; body: { vi: string; en: string } }>> {
+  type Notice = { kind: string; data: Record<string, string>; body: { vi: string; en: string } };
+  return eventually(
+    async () => ((await runway.http('GET', '/api/v1/notifications?limit=100', { token })).body.items as Notice[]).filter((n) => n.kind === kind),
+    (notices) => notices.length >= count,
+  );
+}

@@ -38,8 +38,8 @@ export async function findPage<R extends { _id: mongoose.Types.ObjectId }>(
   return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!._id.toHexString() : null };
 }
 
-/** Maps a page's items, keeping its cursor. */
-export const mapPage = <T, U>(page: Page<T>, present: (item: T) => U): Page<U> => ({ items: page.items.map(present), nextCursor: page.nextCursor });
+/** Maps a page's items, keeping its cursor; `present` gets the item alone (presenters may take optional arguments). */
+export const mapPage = <T, U>(page: Page<T>, present: (item: T) => U): Page<U> => ({ items: page.items.map((item) => present(item)), nextCursor: page.nextCursor });
 
 /** The projection of lists whose records carry a folded `searchText`: everything but it. */
 export const WITHOUT_SEARCH_TEXT = { searchText: 0 } as const;

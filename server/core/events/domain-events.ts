@@ -71,6 +71,8 @@ export interface DomainEvents {
   'session.completed': EventBase & SessionEventBase & { by: string };
   /** One side (`startup` or `mentor`) rated a completed session. */
   'session.feedbackGiven': EventBase & SessionEventBase & { side: 'startup' | 'mentor'; rating: number; by: string };
+  /** The mentor (or an admin, `by`) set the startup an action item on the session. */
+  'session.actionItemAdded': EventBase & SessionEventBase & { actionItemId: string; title: string; dueOn: string | null; by: string };
   /** `by`: who reported it; null when the no-show check found it never marked held. */
   'session.no_show': EventBase & SessionEventBase & { by: string | null };
   /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */

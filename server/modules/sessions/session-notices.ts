@@ -60,6 +60,26 @@ export async function tellBothSides(key: string, kind: string, event: SessionFac
   return toldMentor + toldTeam;
 }
 
+/** One notice to the startup's team only (times in Can Tho), leaving out whoever acted; `data` adds to the session's ids. */
+export async function tellTeam(
+  key: string,
+  kind: string,
+  event: SessionFacts,
+  text: (p: Parties, time: { vi: string; en: string }) => { title: { vi: string; en: string }; body: { vi: string; en: string } },
+  data: Record<string, string> = {},
+): Promise<number> {
+  const parties = await partiesOf(event);
+  const ids = { sessionId: event.sessionId, startupId: event.startupId, mentorId: event.mentorId };
+  const toTeam = parties.memberIds.filter((id) => id !== event.by);
+  return notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE)), data: { ...ids, ...data } });
+}
+
+/** "01/07/2026" / "1 July 2026": a calendar date in a notice. */
+export function noticeDate(date: string): { vi: string; en: string } {
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  return { vi: day.toFormat('dd/MM/yyyy'), en: day.setLocale('en').toFormat('d LLLL yyyy') };
+}
+
 /** "với Nấm Rơm Ô Môn" to the mentor, "với Nguyễn Văn A" to the team. */
 export const withOther = (p: Parties, side: 'mentor' | 'team') => (side === 'mentor' ? { vi: `với ${p.startupName}`, en: `with ${p.startupName}` } : { vi: `với ${p.mentorName}`, en: `with ${p.mentorName}` });
 

@@ -1,54 +1,20 @@
 /**
  * What the sessions module does after a session changes: tells the other
- * side (session-notices.ts), and queues the session's jobs — reminders 24 h
- * and 1 h before, the feedback request at its end, the no-show check a day
- * later — or drops them when it is cancelled or moved.
+ * side (session-notices.ts) and keeps the mentor's stats. The notice of a
+ * booking and what follows a session later (reminders, the feedback
+ * request, the no-show check) ride on the session itself (follow-ups.ts),
+ * set and unset with its state.
  */
 import type { EventBus } from '../../core/events/event-bus.js';
-import { tellBothSides, withOther } from './session-notices.js';
-import { sessionsRepository } from './sessions.repository.js';
+import { noticeDate, tellBothSides, tellTeam, withOther } from './session-notices.js';
 import { refreshSessionStats } from './session-stats.js';
 
-export interface SessionsListenerPorts {
-  /** Queues the jobs of a scheduled session (jobs/session-jobs.ts). */
-  scheduleJobs(session: { sessionId: string; start: Date; end: Date }): Promise<void>;
-  /** Drops the queued jobs of a session, but those named in `keep`. */
-  dropJobs(sessionId: string, keep?: ReadonlyArray<'feedback' | 'noShowCheck'>): Promise<void>;
-}
-
-export function registerSessionsListeners(bus: EventBus, ports: SessionsListenerPorts): void {
-  const scheduleJobs = async (sessionId: string) => {
-    const session = await sessionsRepository.findById(sessionId);
-    if (session?.status === 'scheduled') await ports.scheduleJobs({ sessionId, start: session.start, end: session.end });
-  };
-  bus.on('session.booked', (event) => scheduleJobs(event.sessionId));
-  bus.on('session.cancelled', (event) => ports.dropJobs(event.sessionId));
-  bus.on('session.rescheduled', async (event) => {
-    await ports.dropJobs(event.previousSessionId);
-    await scheduleJobs(event.sessionId);
-  });
-  bus.on('session.completed', async (event) => {
-    // Held: no reminder or no-show check is due any more, but the startup is still asked for its rating.
-    await ports.dropJobs(event.sessionId, ['feedback']);
-    await refreshSessionStats(event.mentorId);
-  });
+export function registerSessionsListeners(bus: EventBus): void {
+  bus.on('session.completed', (event) => refreshSessionStats(event.mentorId));
   bus.on('session.feedbackGiven', async (event) => {
     if (event.side === 'startup') await refreshSessionStats(event.mentorId);
   });
-  bus.on('session.no_show', async (event) => {
-    // Found by the no-show check itself: that job is still running; the others go.
-    await ports.dropJobs(event.sessionId, event.by === null ? ['noShowCheck'] : []);
-  });
 
-  bus.on('session.booked', async (event) => {
-    await tellBothSides(`session.booked:${event.sessionId}`, 'session.booked', event, (p, time, side) => ({
-      title: { vi: 'Lịch gặp cố vấn mới', en: 'New mentoring session' },
-      body:
-        side === 'mentor'
-          ? { vi: `${p.startupName} đã đặt lịch gặp bạn vào ${time.vi}.`, en: `${p.startupName} booked a session with you on ${time.en}.` }
-          : { vi: `Đã đặt lịch gặp ${p.mentorName} vào ${time.vi}.`, en: `A session with ${p.mentorName} is booked for ${time.en}.` },
-    }));
-  });
   bus.on('session.cancelled', async (event) => {
     await tellBothSides(`session.cancelled:${event.sessionId}`, 'session.cancelled', event, (p, time, side) => ({
       title: { vi: 'Lịch gặp đã bị hủy', en: 'Session cancelled' },
@@ -74,5 +40,15 @@ export function registerSessionsListeners(bus: EventBus, ports: SessionsListener
         en: `The session ${withOther(p, side).en} moved to ${time.en}.`,
       },
     }));
+  });
+  bus.on('session.actionItemAdded', async (event) => {
+    const due = event.dueOn ? noticeDate(event.dueOn) : undefined;
+    await tellTeam(`session.actionItemAdded:${event.actionItemId}`, 'session.actionItemAdded', event, (p) => ({
+      title: { vi: 'Việc cần làm từ cố vấn', en: 'New action item from your mentor' },
+      body: {
+        vi: `${p.mentorName} giao việc: “${event.title}”${due ? ` (hạn ${due.vi})` : ''}.`,
+        en: `${p.mentorName} set an action item: “${event.title}”${due ? ` (due ${due.en})` : ''}.`,
+      },
+    }), { actionItemId: event.actionItemId });
   });
 }

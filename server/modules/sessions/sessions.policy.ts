@@ -2,7 +2,8 @@
  * Who may do what with mentoring sessions (SPEC §1, §5), pure: the
  * startup's team and its cohorts' managers book for it; every party sees,
  * cancels and reschedules; the mentor completes; a party on either side
- * reports a no-show. "Cannot see" answers 404, "sees but may not" 403.
+ * reports a no-show; the mentor keeps a private note and sets action items,
+ * which either side ticks. "Cannot see" answers 404, "sees but may not" 403.
  */
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import type { StartupParties } from '../requests/requests.policy.js';
@@ -26,5 +27,14 @@ export const sessionsPolicy = {
   canComplete: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'admin' || isTheMentor(actor, session),
   /** The mentor or the team (those who were to meet), or an admin. */
   canReportNoShow: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
+    actor.role === 'admin' || isMember(actor, parties) || isTheMentor(actor, session),
+  /** The mentor's private note: the mentor alone writes it (it is their word, not the programme's). */
+  canWriteNote: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => isTheMentor(actor, session),
+  /** …and reads it, with admins (who operate the platform); never the startup's team or the cohort's managers. */
+  canReadNote: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'admin' || isTheMentor(actor, session),
+  /** Action items are the mentor's to set (or an admin's, on their behalf). */
+  canAddActionItem: (actor: AuthUser, session: { mentorUserId: { toString(): string } }) => actor.role === 'admin' || isTheMentor(actor, session),
+  /** Marked done (or not) by those who met: the mentor and the team, or an admin; managers follow them. */
+  canMarkActionItem: (actor: AuthUser, parties: StartupParties, session: { mentorUserId: { toString(): string } }) =>
     actor.role === 'admin' || isMember(actor, parties) || isTheMentor(actor, session),
 };

@@ -3,9 +3,26 @@ import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../core/db/duplicate-key.js';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
 import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
-import { HOLDING_STATES, MentorCalendarModel, SESSION_STATUSES, SessionModel, type SessionDocument, type SessionState, type SessionStatus } from './session.model.js';
+import type { FollowUp } from './follow-ups.js';
+import type { ActionItemMove, MilestoneMoveOutcome } from './session.model.js';
+import { FOLLOW_UPS, HOLDING_STATES, MentorCalendarModel, SESSION_STATUSES, SessionModel, type SessionDocument, type SessionState, type SessionStatus } from './session.model.js';
 
 export type SessionRecord = SessionDocument;
+
+/** The time one session holds in its mentor's calendar. */
+export interface Hold {
+  sessionId: mongoose.Types.ObjectId;
+  start: Date;
+  end: Date;
+  month: string;
+  at: Date;
+}
+
+export interface MentorCalendar {
+  holds: Hold[];
+  /** Sessions counted per month (`YYYY-MM` in the mentor's zone). */
+  months: Record<string, number>;
+}
 
 export interface NewSession {
   _id: mongoose.Types.ObjectId;
@@ -24,6 +41,34 @@ export interface NewSession {
   agenda?: string;
   replaces?: mongoose.Types.ObjectId;
 }
+
+/** What marking an action item done did to its milestone (`reason`: a problem code, when refused). */
+export interface StoredMilestoneMove {
+  outcome: MilestoneMoveOutcome;
+  reason?: string | null;
+  state?: string | null;
+  at: Date;
+}
+
+/** An action item as stored (session.model.ts), as a plain object. */
+export interface ActionItemRecord {
+  _id: mongoose.Types.ObjectId;
+  title: string;
+  dueOn?: string | null;
+  milestoneId?: mongoose.Types.ObjectId | null;
+  moveTo?: ActionItemMove | null;
+  done: boolean;
+  doneAt?: Date | null;
+  doneBy?: mongoose.Types.ObjectId | null;
+  milestoneMove?: StoredMilestoneMove | null;
+  createdAt: Date;
+  createdBy: mongoose.Types.ObjectId;
+}
+
+export type NewActionItem = Pick<ActionItemRecord, '_id' | 'title' | 'createdAt' | 'createdBy'> & { dueOn?: string; milestoneId?: mongoose.Types.ObjectId; moveTo?: ActionItemMove };
+
+/** A session's action items, oldest first (none before the first is added). */
+export const actionItemsOf = (session: SessionRecord | undefined): ActionItemRecord[] => (session?.actionItems ?? []) as unknown as ActionItemRecord[];
 
 export interface SessionListCriteria {
   startupIds?: readonly string[];
@@ -47,47 +92,84 @@ function listFilter(criteria: SessionListCriteria): Record<string, unknown> {
 }
 
 export const sessionsRepository = {
-  /** The mentor's calendar revision, creating the calendar at 0 on first use. */
-  async calendarRev(mentorId: mongoose.Types.ObjectId): Promise<number> {
-    try {
-      const row = await MentorCalendarModel.findOneAndUpdate({ _id: mentorId }, { $setOnInsert: { rev: 0 } }, { upsert: true, new: true }).lean();
-      return row!.rev;
-    } catch (error) {
-      // Two first bookings at once: one created it.
+  /** The mentor's calendar: the holds of their sessions to come and the sessions counted per month. */
+  async calendarOf(mentorId: mongoose.Types.ObjectId): Promise<MentorCalendar> {
+    const row = (await MentorCalendarModel.findById(mentorId).lean()) as MentorCalendar | null;
+    return { holds: row?.holds ?? [], months: row?.months ?? {} };
+  },
+
+  /**
+   * Takes `hold` in one conditional update, only if no hold but the one of
+   * `limits.replaces` overlaps it widened by the buffer on each side, and
+   * its month counts fewer than the cap (one more when the replaced session
+   * is in that month: it leaves once the new one is in). False when either
+   * fails; of racing holds for the same time exactly one is taken.
+   */
+  async hold(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } }): Promise<boolean> {
+    const count = `months.${hold.month}`;
+    const cap = limits.cap + (limits.replaces?.month === hold.month ? 1 : 0);
+    const filter = {
+      _id: mentorId,
+      holds: {
+        $not: {
+          $elemMatch: {
+            start: { $lt: new Date(hold.end.getTime() + limits.bufferMs) },
+            end: { $gt: new Date(hold.start.getTime() - limits.bufferMs) },
+            ...(limits.replaces ? { sessionId: { $ne: limits.replaces.sessionId } } : {}),
+          },
+        },
+      },
+      $or: [{ [count]: { $exists: false } }, { [count]: { $lt: cap } }],
+    };
+    const update = { $push: { holds: hold }, $inc: { [count]: 1 } };
+    if ((await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1) return true;
+    if (await MentorCalendarModel.exists({ _id: mentorId })) return false;
+    // The mentor's first booking: make the calendar (of two at once, one does), then try again.
+    await MentorCalendarModel.create({ _id: mentorId, holds: [], months: {} }).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
-      return (await MentorCalendarModel.findById(mentorId).lean())!.rev;
-    }
+    });
+    return (await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1;
   },
 
-  /** Moves the calendar from `rev` to the next one; false when another booking moved it first. */
-  async commitCalendar(mentorId: mongoose.Types.ObjectId, rev: number): Promise<boolean> {
-    const result = await MentorCalendarModel.updateOne({ _id: mentorId, rev }, { $inc: { rev: 1 } });
+  /** Gives back the hold of a session (cancelled, or never written) and its place in the month's count; false if it held nothing. */
+  async release(mentorId: mongoose.Types.ObjectId, sessionId: mongoose.Types.ObjectId, month: string): Promise<boolean> {
+    const result = await MentorCalendarModel.updateOne({ _id: mentorId, 'holds.sessionId': sessionId }, { $pull: { holds: { sessionId } }, $inc: { [`months.${month}`]: -1 } });
     return result.modifiedCount === 1;
   },
 
-  /** The mentor's sessions that hold time overlapping [from, to), in any holding state. */
-  async holdingBetween(mentorId: mongoose.Types.ObjectId, from: Date, to: Date): Promise<SessionRecord[]> {
-    return (await SessionModel.find({ mentorId, status: { $in: [...HOLDING_STATES] }, start: { $lt: to }, end: { $gt: from } }).lean()) as SessionRecord[];
+  /** Drops holds that ended before `before` (their months keep counting them). */
+  async pruneHolds(mentorId: mongoose.Types.ObjectId, before: Date): Promise<void> {
+    await MentorCalendarModel.updateOne({ _id: mentorId }, { $pull: { holds: { end: { $lt: before } } } });
   },
 
-  /** The sessions the mentor's cap counts in a month (`YYYY-MM`, their zone). */
-  async holdingInMonth(mentorId: mongoose.Types.ObjectId, month: string): Promise<SessionRecord[]> {
-    return (await SessionModel.find({ mentorId, month, status: { $in: [...HOLDING_STATES] } }, { _id: 1, status: 1, createdAt: 1, replaces: 1 }).lean()) as SessionRecord[];
+  /** Sets a month's count to what the sessions say if that is lower and it still reads `seen` (left high by a crash between a cancel and its release); true if it did. */
+  async recount(mentorId: mongoose.Types.ObjectId, month: string, seen: number): Promise<boolean> {
+    const actual = await SessionModel.countDocuments({ mentorId, month, status: { $in: [...HOLDING_STATES] } });
+    if (actual >= seen) return false;
+    return (await MentorCalendarModel.updateOne({ _id: mentorId, [`months.${month}`]: seen }, { $set: { [`months.${month}`]: actual } })).modifiedCount === 1;
   },
 
-  async insertPending(session: NewSession): Promise<void> {
-    await SessionModel.create({ ...session, status: 'pending' });
+  /** The status of each of these sessions that exists, by id. */
+  async statusesOf(ids: readonly mongoose.Types.ObjectId[]): Promise<Map<string, SessionState>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await SessionModel.find({ _id: { $in: ids } }, { _id: 1, status: 1 }).lean()) as Array<{ _id: mongoose.Types.ObjectId; status: SessionState }>;
+    return new Map(rows.map((row) => [row._id.toHexString(), row.status]));
   },
 
-  /** A committed booking becomes visible; false if it was abandoned meanwhile. */
-  async promote(id: mongoose.Types.ObjectId): Promise<SessionRecord | undefined> {
-    return ((await SessionModel.findOneAndUpdate({ _id: id, status: 'pending' }, { $set: { status: 'scheduled' } }, { new: true }).lean()) as SessionRecord | null) ?? undefined;
+  /** A session taken by a hold: written straight as scheduled, with its follow-ups due. */
+  async insertScheduled(session: NewSession & { due: Partial<Record<FollowUp, Date>> }): Promise<SessionRecord> {
+    const created = await SessionModel.create({ ...session, status: 'scheduled' });
+    return created.toObject() as SessionRecord;
   },
 
-  /** A booking that lost (or whose booker vanished) frees the time it held; false when it is no longer pending. */
-  async abandon(id: mongoose.Types.ObjectId): Promise<boolean> {
-    const result = await SessionModel.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'abandoned' } });
-    return result.modifiedCount === 1;
+  /** Sessions with a follow-up due at `now` or before, at most `limit`. */
+  async withFollowUpsDue(now: Date, limit: number): Promise<SessionRecord[]> {
+    return (await SessionModel.find({ $or: FOLLOW_UPS.map((kind) => ({ [`due.${kind}`]: { $lte: now } })) }).limit(limit).lean()) as SessionRecord[];
+  },
+
+  /** Marks a follow-up done: unsets it if it is still due at `at` (a change of state may have dropped or moved it). */
+  async followUpDone(id: mongoose.Types.ObjectId, kind: FollowUp, at: Date): Promise<void> {
+    await SessionModel.updateOne({ _id: id, [`due.${kind}`]: at }, { $unset: { [`due.${kind}`]: 1 } });
   },
 
   async findById(id: string | mongoose.Types.ObjectId): Promise<SessionRecord | undefined> {
@@ -104,6 +186,42 @@ export const sessionsRepository = {
   /** Records one side's feedback on a completed session, once: of racing attempts exactly one applies. */
   async giveFeedback(id: mongoose.Types.ObjectId, side: 'startup' | 'mentor', feedback: { rating: number; comment?: string; by: mongoose.Types.ObjectId; at: Date }): Promise<GuardedUpdate<SessionRecord>> {
     return updateIfMatches<SessionRecord>(SessionModel, id, { status: 'completed', [`feedback.${side}`]: { $exists: false } }, { $set: { [`feedback.${side}`]: feedback } });
+  },
+
+  /** Writes (replaces) the mentor's note while the session is in one of `states`. */
+  async writeMentorNote(id: mongoose.Types.ObjectId, states: readonly SessionStatus[], note: { text: string; updatedAt: Date }): Promise<GuardedUpdate<SessionRecord>> {
+    return updateIfMatches<SessionRecord>(SessionModel, id, { status: { $in: [...states] } }, { $set: { mentorNote: note } });
+  },
+
+  /**
+   * Appends an action item while the session is in one of `states` and holds
+   * fewer than `max` items — both in the one guarded update, so racing adds
+   * never make more than `max`.
+   */
+  async addActionItem(id: mongoose.Types.ObjectId, states: readonly SessionStatus[], max: number, item: NewActionItem): Promise<GuardedUpdate<SessionRecord>> {
+    return updateIfMatches<SessionRecord>(SessionModel, id, { status: { $in: [...states] }, [`actionItems.${max - 1}`]: { $exists: false } }, { $push: { actionItems: { ...item, done: false } } });
+  },
+
+  /**
+   * Flips the action item at `at.index` (items are only ever appended, so an
+   * item keeps its index; its `_id` is in the guard all the same) to `done`
+   * from the other value: of racing flips exactly one applies. Elements are
+   * addressed by index, not by `$elemMatch` + `$`: the embedded engine does
+   * not bind `$` to an `$elemMatch` on elements with more fields.
+   */
+  async markActionItem(id: mongoose.Types.ObjectId, item: { _id: mongoose.Types.ObjectId; index: number }, done: boolean, by: mongoose.Types.ObjectId, at: Date): Promise<GuardedUpdate<SessionRecord>> {
+    const path = `actionItems.${item.index}`;
+    const update = done
+      ? { $set: { [`${path}.done`]: true, [`${path}.doneAt`]: at, [`${path}.doneBy`]: by } }
+      : { $set: { [`${path}.done`]: false }, $unset: { [`${path}.doneAt`]: 1, [`${path}.doneBy`]: 1, [`${path}.milestoneMove`]: 1 } };
+    return updateIfMatches<SessionRecord>(SessionModel, id, { [`${path}._id`]: item._id, [`${path}.done`]: !done }, update);
+  },
+
+  /** Records what marking the item done did to its milestone, if it is still done by that tick (`doneAt`). */
+  async recordMilestoneMove(id: mongoose.Types.ObjectId, item: { _id: mongoose.Types.ObjectId; index: number }, doneAt: Date, move: StoredMilestoneMove): Promise<SessionRecord | undefined> {
+    const path = `actionItems.${item.index}`;
+    const filter = { _id: id, [`${path}._id`]: item._id, [`${path}.done`]: true, [`${path}.doneAt`]: doneAt };
+    return ((await SessionModel.findOneAndUpdate(filter, { $set: { [`${path}.milestoneMove`]: move } }, { new: true }).lean()) as SessionRecord | null) ?? undefined;
   },
 
   /** A mentor's completed sessions: how many, their minutes, and the startups' ratings. */

@@ -3,10 +3,11 @@ import { mapPage } from '../../core/db/pages.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
 import { BookSessionDto } from './dto/book-session.dto.js';
 import { CancelSessionDto, GiveFeedbackDto, RescheduleSessionDto } from './dto/change-session.dto.js';
+import { AddActionItemDto, MarkActionItemDto, WriteSessionNoteDto } from './dto/session-notes.dto.js';
 import { ListSessionsQuery } from './dto/list-sessions.query.js';
 import { SlotsQueryDto } from './dto/slots-query.dto.js';
 import { visibleSession } from './session-access.js';
-import { presentSession, RescheduledSessionView, SessionPageView, SessionView } from './sessions.presenter.js';
+import { ActionItemView, presentActionItem, presentNote, presentSession, RescheduledSessionView, SessionNoteView, SessionPageView, SessionView } from './sessions.presenter.js';
 import { presentSlots, SlotListView } from './slots.presenter.js';
 import { bookSession } from './usecases/book-session.js';
 import { cancelSession, completeSession, giveFeedback, rescheduleSession, reportNoShow } from './usecases/change-session.js';
@@ -14,6 +15,9 @@ import { listSessions } from './usecases/list-sessions.js';
 import { listSlots } from './usecases/list-slots.js';
 import { feedIcs, issueCalendarFeed, revokeCalendarFeed, sessionIcs } from './usecases/session-calendars.js';
 import { CalendarFeedView } from './calendar-feed.view.js';
+import { addActionItem } from './usecases/add-action-item.js';
+import { markActionItem } from './usecases/mark-action-item.js';
+import { writeSessionNote } from './usecases/write-session-note.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -23,6 +27,8 @@ const sessionLinks = {
   RescheduleSession: { to: 'post /api/v1/sessions/:id/reschedule', parameters: { id: '$response.body#/id' } },
   CompleteSession: { to: 'post /api/v1/sessions/:id/complete', parameters: { id: '$response.body#/id' } },
   ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: { id: '$response.body#/id' } },
+  WriteSessionNote: { to: 'put /api/v1/sessions/:id/notes', parameters: { id: '$response.body#/id' } },
+  AddActionItem: { to: 'post /api/v1/sessions/:id/action-items', parameters: { id: '$response.body#/id' } },
 };
 const seen = {
   404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },
@@ -77,11 +83,11 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/api/v1/sessions/:id',
-      summary: 'One session (its startup’s team and cohort managers, its mentor, admins)',
+      summary: 'One session (its startup’s team and cohort managers, its mentor, admins); `mentorNote` only for its mentor and admins',
       tags,
       auth: 'authenticated',
       responses: { 200: { description: 'The session', schema: SessionView }, ...seen },
-      handler: async ({ user, params }) => ({ body: presentSession((await visibleSession(user, params.id!)).session) }),
+      handler: async ({ user, params }) => ({ body: presentSession((await visibleSession(user, params.id!)).session, user) }),
     }),
     defineRoute({
       method: 'get',
@@ -209,6 +215,69 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
         409: { description: 'Not completed (`session_not_completed`, with `sessionStatus`), or this side’s feedback is already in (`feedback_given`)' },
       },
       handler: async ({ user, params, body }) => ({ body: presentSession(await giveFeedback(user, params.id!, body, ctx)) }),
+    }),
+    defineRoute<WriteSessionNoteDto>({
+      method: 'put',
+      path: '/api/v1/sessions/:id/notes',
+      summary: 'Write or replace the mentor’s private note on a scheduled or completed session (its mentor; only the mentor and admins read it)',
+      tags,
+      auth: 'authenticated',
+      body: WriteSessionNoteDto,
+      example: { text: 'Nhóm nắm rõ chi phí; cần luyện phần trình bày doanh thu.' },
+      responses: {
+        200: { description: 'The note as stored (trimmed, NFC)', schema: SessionNoteView, links: { GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/sessionId' } } } },
+        403: { description: 'Sees the session but is not its mentor (`not_the_mentor`)' },
+        ...seen,
+        409: { description: 'Cancelled or a no-show (`session_closed`, with `sessionStatus`)' },
+      },
+      handler: async ({ user, params, body }) => ({ body: presentNote(await writeSessionNote(user, params.id!, body, ctx)) }),
+    }),
+    defineRoute<AddActionItemDto>({
+      method: 'post',
+      path: '/api/v1/sessions/:id/action-items',
+      summary: 'Set the startup an action item on a scheduled or completed session, optionally moving one of its milestones once done (its mentor, admins); the team is told',
+      tags,
+      auth: 'authenticated',
+      body: AddActionItemDto,
+      example: { title: 'Gửi bảng giá mới cho hai siêu thị ở Ninh Kiều', dueOn: '2026-07-01', milestoneId: '6a1f00000000000000000003', moveTo: 'done' },
+      responses: {
+        201: {
+          description: 'Added, not done',
+          schema: ActionItemView,
+          links: { MarkActionItem: { to: 'patch /api/v1/sessions/:id/action-items/:itemId', parameters: { id: '$response.body#/sessionId', itemId: '$response.body#/id' } } },
+        },
+        403: { description: 'Sees the session but is not its mentor (`not_the_mentor`)' },
+        ...seen,
+        409: { description: 'Cancelled or a no-show (`session_closed`, with `sessionStatus`), or it has 20 action items already (`action_items_full`, with `limit`)' },
+        422: {
+          description:
+            '`dueOn` before today in Can Tho, or `moveTo` without `milestoneId` (`rule_violated`); `milestoneId` is not a milestone of the session’s startup (`milestone_not_of_startup`) or its admission has ended (`admission_not_active`) — each naming the field',
+        },
+      },
+      handler: async ({ user, params, body }) => {
+        const added = await addActionItem(user, params.id!, body, ctx);
+        return { status: 201, body: presentActionItem(added.session._id, added.item) };
+      },
+    }),
+    defineRoute<MarkActionItemDto>({
+      method: 'patch',
+      path: '/api/v1/sessions/:id/action-items/:itemId',
+      summary:
+        'Mark an action item done or not done (its mentor, the startup’s team, admins). Done moves its milestone, if it names one, by the milestones’ own rules; `milestoneMove` says what happened',
+      tags,
+      auth: 'authenticated',
+      body: MarkActionItemDto,
+      example: { done: true },
+      responses: {
+        200: { description: 'Marked; with `milestoneMove` (moved, already there, or refused and why) when done and naming a milestone', schema: ActionItemView },
+        403: { description: 'A manager: they follow action items, the two sides tick them (`not_session_party`)' },
+        404: { description: 'No such session or action item, or not visible to the caller (`session_not_found`, `action_item_not_found`)' },
+        409: { description: 'Already done (`action_item_already_done`, with `doneAt`), or not done (`action_item_not_done`): of two “done” at once, one moves the milestone' },
+      },
+      handler: async ({ user, params, body }) => {
+        const marked = await markActionItem(user, params.id!, params.itemId!, body, ctx);
+        return { body: presentActionItem(marked.sessionId, marked.item) };
+      },
     }),
   ];
 }

@@ -73,6 +73,44 @@ export function localTime(instant: number, zone: string): LocalTime {
 /** `YYYY-MM` of an instant in a zone: the month a monthly cap counts it in. */
 export const monthOf = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toFormat('yyyy-MM');
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Whether a session may start at `start` by the rules alone (its hours on
+ * the mentor's clock, blocked days, the notice): inside a window of the
+ * day, on the grid every start `freeSlots` offers lies on — the window's
+ * opening plus whole sessions and quarter hours. Bookings of the time are
+ * not its concern (the calendar's holds are); so every free slot passes,
+ * and so does any other free time on that grid.
+ */
+export function isSlotStart(rules: SlotRules, start: number, now: number): boolean {
+  if (start < now + rules.minNoticeHours * 3_600_000) return false;
+  const zone = rules.timezone;
+  const sessionMs = rules.sessionMinutes * MINUTE_MS;
+  const gridMs = gcd(rules.sessionMinutes, RETRY_STEP_MS / MINUTE_MS) * MINUTE_MS;
+  const day = DateTime.fromMillis(start, { zone }).startOf('day');
+  if (rules.blockedDates.includes(day.toISODate()!)) return false;
+  return rules.weekly.some((rule) => {
+    if (rule.weekday !== day.weekday) return false;
+    const opens = atLocalTime(day, rule.start);
+    return start >= opens && start + sessionMs <= atLocalTime(day, rule.end) && (start - opens) % gridMs === 0 && onTheClock(rule, day, start, start + sessionMs);
+  });
+}
+
+/**
+ * On the wall clock, inside the rule on this day. Where clocks go forward, a
+ * bound inside the skipped hour moves an hour later; this keeps a slot from
+ * running past the rule there (it may drop a slot next to the gap, never add one).
+ */
+function onTheClock(rule: { start: string; end: string }, day: DateTime, from: number, to: number): boolean {
+  const zone = day.zone;
+  const [a, b] = [DateTime.fromMillis(from, { zone }), DateTime.fromMillis(to, { zone })];
+  const ruleEnd = minutesOfDay(rule.end);
+  // A rule to 24:00 ends when the next day begins (01:00 where clocks change at midnight).
+  const endOk = b.hasSame(day, 'day') ? b.hour * 60 + b.minute <= ruleEnd : ruleEnd === 1440 && to <= atLocalTime(day, rule.end);
+  return a.hasSame(day, 'day') && a.hour * 60 + a.minute >= minutesOfDay(rule.start) && endOk;
+}
+
 /** Free slots starting in [from, to), earliest first. */
 export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
   if (rules.weekly.length === 0 || query.to.getTime() <= query.from.getTime()) return [];
@@ -108,18 +146,6 @@ export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
       if (rule.weekday !== day.weekday) continue;
       const opens = atLocalTime(day, rule.start);
       const closes = atLocalTime(day, rule.end);
-      const [ruleStart, ruleEnd] = [minutesOfDay(rule.start), minutesOfDay(rule.end)];
-      /**
-       * On the wall clock, inside the rule on this day. Where clocks go forward, a
-       * bound inside the skipped hour moves an hour later; this keeps a slot from
-       * running past the rule there (it may drop a slot next to the gap, never add one).
-       */
-      const onTheClock = (from: number, to: number) => {
-        const [a, b] = [DateTime.fromMillis(from, { zone }), DateTime.fromMillis(to, { zone })];
-        // A rule to 24:00 ends when the next day begins (01:00 where clocks change at midnight).
-        const endOk = b.hasSame(day, 'day') ? b.hour * 60 + b.minute <= ruleEnd : ruleEnd === 1440 && to <= closes;
-        return a.hasSame(day, 'day') && a.hour * 60 + a.minute >= ruleStart && endOk;
-      };
       let start = Math.max(opens, lastEnd);
       while (start + sessionMs <= closes && start < latest) {
         if (start < earliest) {
@@ -132,7 +158,7 @@ export function freeSlots(rules: SlotRules, query: SlotQuery): Slot[] {
           start = opens + Math.ceil((busyUntil - opens) / RETRY_STEP_MS) * RETRY_STEP_MS;
           continue;
         }
-        if (onTheClock(start, start + sessionMs)) {
+        if (onTheClock(rule, day, start, start + sessionMs)) {
           slots.push({ start: new Date(start), end: new Date(start + sessionMs), mentorLocal: localTime(start, zone), vietnamLocal: localTime(start, VIETNAM_ZONE) });
           lastEnd = start + sessionMs;
         }

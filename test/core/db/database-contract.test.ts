@@ -255,6 +255,64 @@ for (const engine of engines) {
         }
       });
 
+      it('8 concurrent flips of one array element addressed by index (guard and $set on items.1.*): exactly one wins (20 rounds)', async () => {
+        // Action items are flipped this way. Not `$elemMatch` + `items.$`: the embedded engine fails to bind `$` when elements carry more fields.
+        type Item = { _id: ObjectId; title: string; done: boolean; by?: number };
+        type Items = { _id: ObjectId; items: Item[] };
+        for (let round = 0; round < 20; round++) {
+          const _id = new ObjectId();
+          const [a, b] = [new ObjectId(), new ObjectId()];
+          await db.collection<Items>('flips').insertOne({ _id, items: [{ _id: a, title: 'A', done: false }, { _id: b, title: 'B', done: false }] });
+          const results = await atOnce(dbs, 8, (d, worker) =>
+            d.collection<Items>('flips').findOneAndUpdate({ _id, 'items.1._id': b, 'items.1.done': false }, { $set: { 'items.1.done': true, 'items.1.by': worker } }, { returnDocument: 'after' }),
+          );
+          const winners = results.filter((r) => r !== null);
+          expect(winners, `round ${round}`).to.have.length(1);
+          expect((await db.collection<Items>('flips').findOne({ _id }))!.items).to.deep.equal([
+            { _id: a, title: 'A', done: false },
+            { _id: b, title: 'B', done: true, by: winners[0]!.items[1]!.by },
+          ]);
+          const undone = await db.collection<Items>('flips').findOneAndUpdate({ _id, 'items.1._id': b, 'items.1.done': true }, { $set: { 'items.1.done': false }, $unset: { 'items.1.by': '' } }, { returnDocument: 'after' });
+          expect(undone!.items[1]).to.deep.equal({ _id: b, title: 'B', done: false });
+        }
+      });
+
+      it('8 concurrent $push guarded by "element N absent" on an array that may be missing: never more than N+1 elements (20 rounds)', async () => {
+        type Capped = { _id: string; items?: number[] };
+        for (let round = 0; round < 20; round++) {
+          const _id = `cap-${round}`;
+          await db.collection<Capped>('capped').insertOne({ _id });
+          const results = await atOnce(dbs, 8, (d, worker) => d.collection<Capped>('capped').updateOne({ _id, 'items.2': { $exists: false } }, { $push: { items: worker } }));
+          expect(results.map((r) => r.modifiedCount).reduce((a, b) => a + b), `round ${round}`).to.equal(3);
+          expect((await db.collection<Capped>('capped').findOne({ _id }))!.items, `round ${round}`).to.have.length(3);
+        }
+      });
+
+      it('8 concurrent holds of overlapping times on one calendar ($push guarded by $not $elemMatch, with a $lt count): exactly one wins (20 rounds)', async () => {
+        // Booking takes a slot this way (sessions.repository.ts `hold`).
+        type Hold = { start: number; end: number; by: number };
+        type Calendar = { _id: string; holds: Hold[]; months: Record<string, number> };
+        for (let round = 0; round < 20; round++) {
+          const _id = `calendar-${round}`;
+          await db.collection<Calendar>('calendars').insertOne({ _id, holds: [{ start: 0, end: 10, by: -1 }], months: { m: 1 } });
+          const results = await atOnce(dbs, 8, (d, worker) => {
+            const start = 10 + worker; // every one overlaps every other, none the first hold
+            return d.collection<Calendar>('calendars').updateOne(
+              { _id, holds: { $not: { $elemMatch: { start: { $lt: start + 10 }, end: { $gt: start } } } }, $or: [{ 'months.m': { $exists: false } }, { 'months.m': { $lt: 5 } }] },
+              { $push: { holds: { start, end: start + 10, by: worker } }, $inc: { 'months.m': 1 } },
+            );
+          });
+          expect(results.map((r) => r.modifiedCount).reduce((a, b) => a + b), `round ${round}`).to.equal(1);
+          const calendar = (await db.collection<Calendar>('calendars').findOne({ _id }))!;
+          expect(calendar.holds, `round ${round}`).to.have.length(2);
+          expect(calendar.months.m).to.equal(2);
+        }
+        // And the count's guard alone refuses a hold that overlaps nothing.
+        await db.collection<Calendar>('calendars').insertOne({ _id: 'full', holds: [], months: { m: 5 } });
+        const full = await db.collection<Calendar>('calendars').updateOne({ _id: 'full', $or: [{ 'months.m': { $exists: false } }, { 'months.m': { $lt: 5 } }] }, { $push: { holds: { start: 0, end: 1, by: 0 } }, $inc: { 'months.m': 1 } });
+        expect(full.modifiedCount).to.equal(0);
+      });
+
       it('32 workers claiming 20 jobs with findOneAndUpdate: each job claimed exactly once (20 rounds)', async () => {
         const jobIds = Array.from({ length: 20 }, (_, i) => `job-${String(i).padStart(2, '0')}`);
         for (let round = 0; round < 20; round++) {

@@ -9,7 +9,7 @@ import type { ParsedMail } from 'mailparser';
 import mongoose from 'mongoose';
 import { sendPendingEmails } from '../../../server/modules/notifications/usecases/send-emails.js';
 import { startTestSmtp, type TestSmtp } from '../../helpers/smtp.js';
-import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { noticesOnceThere, startTestRunway, type TestRunway } from '../../helpers/runway.js';
 import { PINNED_NOW } from '../cohorts/cohort-helpers.js';
 import { activeMentor, matchingWorld, requestMentor, type MatchingWorld } from '../matching/matching-helpers.js';
 import type { TestMentor } from '../mentors/mentor-helpers.js';
@@ -43,6 +43,7 @@ describe('notifications: email over SMTP', function () {
     const body = { startupId: world.startupId, mentorId: mentor.profile.id, start: slots.body.items[0].start, mode: 'online', link: 'https://meet.example.vn/x', topic: 'Gọi vốn' };
     const booked = await runway.http('POST', '/api/v1/sessions', { token: world.founder.token, body });
     expect(booked.status, booked.text).to.equal(201);
+    expect(await noticesOnceThere(runway, mentor.user.token, 'session.booked'), 'the booking told (by the worker’s sweep)').to.have.length(1);
     const cancelled = await runway.http('POST', `/api/v1/sessions/${booked.body.id}/cancel`, { token: mentor.user.token, body: { reason: 'Tôi ốm.' } });
     expect(cancelled.status).to.equal(200);
 

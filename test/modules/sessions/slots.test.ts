@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { freeSlots, type BusyInterval, type SlotRules } from '../../../server/modules/sessions/slots.js';
+import { freeSlots, isSlotStart, type BusyInterval, type SlotRules } from '../../../server/modules/sessions/slots.js';
 
 const rules = (overrides: Partial<SlotRules> = {}): SlotRules => ({
   weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '11:00' })),
@@ -97,6 +97,20 @@ describe('sessions: free slots, pure', () => {
     expect(slots.map((s) => s.mentorLocal.date)).to.deep.equal(['2026-07-06']);
   });
 
+  it('a start booking accepts: inside a window on the clock, on its grid (openings plus whole sessions and quarter hours), not blocked, after the notice', () => {
+    const now = at('2026-06-01T00:00:00Z').getTime();
+    const r = rules({ weekly: [{ weekday: 2, start: '09:00', end: '12:00' }], blockedDates: ['2026-06-23'], minNoticeHours: 2 });
+    // Tuesday 16 June 2026 in Berlin (UTC+2): 09:00 is 07:00 UTC.
+    expect(isSlotStart(r, local('2026-06-16T09:00', 'Europe/Berlin'), now), 'the opening').to.equal(true);
+    expect(isSlotStart(r, local('2026-06-16T10:45', 'Europe/Berlin'), now), 'a quarter hour').to.equal(true);
+    expect(isSlotStart(r, local('2026-06-16T11:15', 'Europe/Berlin'), now), 'would run past 12:00').to.equal(false);
+    expect(isSlotStart(r, local('2026-06-16T09:10', 'Europe/Berlin'), now), 'off the grid').to.equal(false);
+    expect(isSlotStart(r, local('2026-06-17T09:00', 'Europe/Berlin'), now), 'a Wednesday').to.equal(false);
+    expect(isSlotStart(r, local('2026-06-23T09:00', 'Europe/Berlin'), now), 'a blocked day').to.equal(false);
+    expect(isSlotStart(r, local('2026-06-16T09:00', 'Europe/Berlin'), local('2026-06-16T08:00', 'Europe/Berlin')), 'too soon').to.equal(false);
+    expect(isSlotStart(rules({ weekly: [{ weekday: 2, start: '09:00', end: '12:00' }], sessionMinutes: 50 }), local('2026-06-16T09:05', 'Europe/Berlin'), now), 'a 5-minute grid for 50-minute sessions').to.equal(true);
+  });
+
   it('properties: sorted per window, inside the rules, clear of every booking and its buffers, after the notice, never overlapping', () => {
     const zones = ['Asia/Ho_Chi_Minh', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney'];
     const rule = fc.record({ weekday: fc.integer({ min: 1, max: 7 }), startQ: fc.integer({ min: 0, max: 90 }), lengthQ: fc.integer({ min: 1, max: 12 }) });
@@ -105,7 +119,7 @@ describe('sessions: free slots, pure', () => {
       fc.property(
         fc.constantFrom(...zones),
         fc.array(rule, { minLength: 1, maxLength: 4 }),
-        fc.constantFrom(30, 45, 60, 90),
+        fc.constantFrom(30, 45, 50, 60, 90),
         fc.constantFrom(0, 10, 15, 30),
         fc.integer({ min: 0, max: 48 }),
         fc.array(fc.record({ offsetQ: fc.integer({ min: 0, max: 14 * 96 }), lengthQ: fc.integer({ min: 1, max: 8 }) }), { maxLength: 8 }),
@@ -135,6 +149,8 @@ describe('sessions: free slots, pure', () => {
             };
             const inside = weekly.some((w) => w.weekday === day.weekday && instant(w.start) <= start && end <= instant(w.end));
             expect(inside, `${s.mentorLocal.date} ${s.mentorLocal.time} in ${zone} inside ${JSON.stringify(weekly)}`).to.equal(true);
+            // Booking accepts every slot offered, whatever the bookings moved it to.
+            expect(isSlotStart(r, start, now.getTime()), `${s.mentorLocal.date} ${s.mentorLocal.time} bookable`).to.equal(true);
           }
         },
       ),

@@ -4,11 +4,12 @@ import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { admissionsRepository } from '../admissions.repository.js';
 import type { UpdateMilestoneDto } from '../dto/update-milestone.dto.js';
 import type { MilestoneState } from '../milestone.model.js';
-import { followedScope, milestoneNotFound, type MilestoneScope } from '../milestone-access.js';
+import type { CohortManagers } from '../cohorts.policy.js';
+import { followedScope, milestoneNotFound } from '../milestone-access.js';
 import { isAllowedTransition, milestonesPolicy, touchesWaived, TRANSITIONS } from '../milestones.policy.js';
 import { milestonesRepository, type MilestoneRecord } from '../milestones.repository.js';
 
-interface Wanted {
+export interface Wanted {
   /** The new state, when it differs from the current one. */
   state?: MilestoneState;
   /** The new note, when it differs from the current one. */
@@ -23,7 +24,8 @@ function wantedChange(milestone: MilestoneRecord, patch: UpdateMilestoneDto): Wa
   };
 }
 
-function assertMayMove(actor: AuthUser, scope: MilestoneScope, from: MilestoneState, to: MilestoneState): void {
+/** The transition rules of every milestone move (this route's and an action item's, advance-milestone.ts). */
+export function assertMayMove(actor: AuthUser, cohort: CohortManagers, from: MilestoneState, to: MilestoneState): void {
   if (!isAllowedTransition(from, to)) {
     throw new Conflict(
       'invalid_transition',
@@ -32,12 +34,12 @@ function assertMayMove(actor: AuthUser, scope: MilestoneScope, from: MilestoneSt
       { allowed: TRANSITIONS[from] },
     );
   }
-  if (touchesWaived(from, to) && !milestonesPolicy.canWaive(actor, scope.cohort)) {
+  if (touchesWaived(from, to) && !milestonesPolicy.canWaive(actor, cohort)) {
     throw new Forbidden('waive_needs_manager', 'Only the cohort’s managers or an admin may waive a milestone or bring it back.');
   }
 }
 
-function admissionNotActive(status: string): RuleViolated {
+export function admissionNotActive(status: string): RuleViolated {
   return new RuleViolated('admission_not_active', `The startup’s admission is ${status}; its milestones no longer change.`, [], { admissionStatus: status });
 }
 
@@ -65,8 +67,17 @@ export async function updateMilestone(
 
   const wanted = wantedChange(milestone, patch);
   if (wanted.state === undefined && wanted.note === undefined) return milestone;
-  if (wanted.state !== undefined) assertMayMove(actor, scope, milestone.state, wanted.state);
+  if (wanted.state !== undefined) assertMayMove(actor, scope.cohort, milestone.state, wanted.state);
+  return commitMilestoneChange(actor, milestone, wanted, deps);
+}
 
+/**
+ * The change itself, shared with advance-milestone.ts: one guarded update
+ * on the revision read (409 `concurrent_update` to the loser of a race,
+ * 422 once the admission has frozen its milestones), then
+ * `milestone.updated`. The caller has checked who may, and the transition.
+ */
+export async function commitMilestoneChange(actor: AuthUser, milestone: MilestoneRecord, wanted: Wanted, deps: UseCaseDeps): Promise<MilestoneRecord> {
   const change = await milestonesRepository.change(milestone, { to: wanted.state ?? milestone.state, note: wanted.note, at: deps.now(), by: actor.id });
   if (!change.applied && change.current?.frozen) {
     throw admissionNotActive((await admissionsRepository.findById(milestone.admissionId))?.status ?? 'ended');

@@ -2,20 +2,17 @@
  * Booking (SPEC §5): a slot is taken at most once and the monthly cap holds,
  * under any number of concurrent attempts, without transactions.
  *
- * Each attempt reads the mentor's calendar revision, then the sessions that
- * hold the mentor's time, checks the slot against them with the slots
- * engine, writes the session as `pending`, and commits by moving the
- * calendar from the revision it read (one conditional update). Two attempts
- * that both saw the slot free read the same revision, so only one commits;
- * the other abandons its pending session and tries again on fresh data,
- * where it finds the slot taken (409) or still free (a booking elsewhere in
- * the calendar won). A committed session is then promoted to `scheduled`.
+ * A booking takes the slot's hold in the mentor's calendar with one
+ * conditional update — only if no other hold overlaps it (buffers included)
+ * and the month is under its cap — and only then writes the session, as
+ * scheduled. Of racing bookings for the same time exactly one hold is taken;
+ * the others get 409 at once, no retry loop, no read of the mentor's
+ * sessions. A refused hold is explained (taken, or the month full) after
+ * dropping orphan holds in its way (holds.ts): then it tries again.
  *
- * Nothing half-written is ever shown: lists and reads skip `pending` and
- * `abandoned`. A booker that dies between its write and its promotion
- * leaves a pending session that holds the time until it is older than
- * `PENDING_STALE_MS`; the next booking to meet it abandons it (a guarded
- * move, so a slow booker's promotion and the abandonment cannot both win).
+ * Nothing half-written is ever shown: the session appears whole once its
+ * hold is taken. A booker that dies between the two writes leaves a hold
+ * without a session, which the next booking it refuses drops.
  */
 import mongoose from 'mongoose';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
@@ -25,16 +22,15 @@ import { mentorsRepository, type MentorRecord } from '../../mentors/mentors.repo
 import { mentorshipsRepository, type MentorshipRecord } from '../../requests/mentorships.repository.js';
 import { startupParties, type StartupWithParties } from '../../requests/startup-parties.js';
 import type { BookSessionDto, SessionDetailsDto } from '../dto/book-session.dto.js';
-import { busyOf, slotRulesOf } from '../session-rules.js';
+import { followUpsDue } from '../follow-ups.js';
+import { overlaps, sortHolds } from '../holds.js';
+import { slotRulesOf } from '../session-rules.js';
 import { sessionsPolicy } from '../sessions.policy.js';
-import { sessionsRepository, type SessionRecord } from '../sessions.repository.js';
-import { freeSlots, monthOf } from '../slots.js';
+import { sessionsRepository, type Hold, type SessionRecord } from '../sessions.repository.js';
+import { isSlotStart, monthOf } from '../slots.js';
 
-const DAY_MS = 86_400_000;
-/** A pending session older than this lost its booker: the next booking to meet it abandons it. */
-export const PENDING_STALE_MS = 60_000;
-/** Attempts before giving up with 409 `calendar_busy` (each lost one means another booking of this mentor committed). */
-const MAX_ATTEMPTS = 30;
+/** Orphan holds dropped before giving up with 409 `calendar_busy`. */
+const MAX_ATTEMPTS = 4;
 
 export interface Booking {
   actor: AuthUser;
@@ -42,8 +38,8 @@ export interface Booking {
   mentorship: MentorshipRecord;
   start: Date;
   details: SessionDetailsDto;
-  /** Rescheduling: the session the new one replaces, whose time it may reuse. */
-  replaces?: mongoose.Types.ObjectId;
+  /** Rescheduling: the session the new one replaces, whose time (and place in its month) it may reuse. */
+  replaces?: { sessionId: mongoose.Types.ObjectId; month: string };
 }
 
 /** POST /sessions. */
@@ -73,48 +69,30 @@ export function assertWhere(details: SessionDetailsDto): void {
   }
 }
 
-/** The sessions that hold the mentor's time, less pending ones whose booker vanished (abandoned now). */
-async function live(sessions: SessionRecord[]): Promise<SessionRecord[]> {
-  const staleBefore = Date.now() - PENDING_STALE_MS; // createdAt is the database's wall clock, whatever the app's clock says
-  const kept = await Promise.all(
-    sessions.map(async (session) => (session.status === 'pending' && session.createdAt.getTime() < staleBefore && (await sessionsRepository.abandon(session._id)) ? undefined : session)),
-  );
-  return kept.filter((session): session is SessionRecord => session !== undefined);
-}
+const slotTaken = () => new Conflict('slot_taken', 'This slot is no longer free; pick another from GET /mentors/{id}/slots.');
 
 /** Takes the slot at `booking.start` for good, or throws 409 (taken, cap reached, too busy) or 422 (not one of the mentor's slots). */
 export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'now'>): Promise<SessionRecord> {
   const { mentor, start } = booking;
   const rules = slotRulesOf(mentor);
   const startMs = start.getTime();
-  const month = monthOf(startMs, rules.timezone);
-  // Slots starting within a day of it; sessions that may touch them.
-  const window = { from: new Date(startMs - DAY_MS), to: new Date(startMs + DAY_MS), now: deps.now() };
-  const offered = (slots: { start: Date }[]) => slots.some((slot) => slot.start.getTime() === startMs);
-  if (!offered(freeSlots(rules, { ...window, busy: [] }))) {
+  if (!isSlotStart(rules, startMs, deps.now().getTime())) {
     throw new RuleViolated('not_a_slot', 'start is not one of the mentor’s slots: outside their weekly hours, on a blocked day, too soon, or off their grid.', [
       { field: 'start', code: 'not_a_slot', message: 'start must be the start of a slot from GET /mentors/{id}/slots.' },
     ]);
   }
-  const other = (session: SessionRecord) => !booking.replaces?.equals(session._id);
+  const id = new mongoose.Types.ObjectId();
+  const end = new Date(startMs + rules.sessionMinutes * 60_000);
+  const month = monthOf(startMs, rules.timezone);
+  const hold = { sessionId: id, start, end, month, at: new Date() };
+  const limits = { bufferMs: rules.bufferMinutes * 60_000, cap: rules.maxSessionsPerMonth, ...(booking.replaces ? { replaces: booking.replaces } : {}) };
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 5) * 4));
-    const rev = await sessionsRepository.calendarRev(mentor._id);
-    const [around, inMonth] = await Promise.all([
-      sessionsRepository.holdingBetween(mentor._id, new Date(startMs - 2 * DAY_MS), new Date(startMs + 2 * DAY_MS)),
-      sessionsRepository.holdingInMonth(mentor._id, month),
-    ]);
-    const busy = (await live(around)).filter(other).map(busyOf);
-    const counted = (await live(inMonth)).filter(other).length;
-    if (!offered(freeSlots(rules, { ...window, busy, bookedPerMonth: new Map([[month, counted]]) }))) {
-      if (counted >= rules.maxSessionsPerMonth) {
-        throw new Conflict('monthly_cap_reached', `This mentor takes at most ${rules.maxSessionsPerMonth} sessions a month, and ${month} is full.`);
-      }
-      throw new Conflict('slot_taken', 'This slot is no longer free; pick another from GET /mentors/{id}/slots.');
-    }
-    const id = new mongoose.Types.ObjectId();
-    await sessionsRepository.insertPending({
+  for (let attempt = 1; !(await sessionsRepository.hold(mentor._id, hold, limits)); attempt++) {
+    if (attempt === MAX_ATTEMPTS) throw new Conflict('calendar_busy', 'Many sessions are being booked with this mentor at this moment; try again.');
+    await explainRefusal(mentor._id, hold, limits);
+  }
+  try {
+    return await sessionsRepository.insertScheduled({
       _id: id,
       mentorId: mentor._id,
       mentorUserId: mentor.userId,
@@ -122,23 +100,41 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
       mentorshipId: booking.mentorship._id,
       bookedBy: new mongoose.Types.ObjectId(booking.actor.id),
       start,
-      end: new Date(startMs + rules.sessionMinutes * 60_000),
+      end,
       month,
       mode: booking.details.mode,
       ...(booking.details.mode === 'online' ? { link: booking.details.link } : { place: booking.details.place }),
       topic: booking.details.topic,
       ...(booking.details.agenda ? { agenda: booking.details.agenda } : {}),
-      ...(booking.replaces ? { replaces: booking.replaces } : {}),
+      ...(booking.replaces ? { replaces: booking.replaces.sessionId } : {}),
+      due: followUpsDue({ start, end }, deps.now(), { announce: !booking.replaces }),
     });
-    if (await sessionsRepository.commitCalendar(mentor._id, rev)) {
-      const scheduled = await sessionsRepository.promote(id);
-      if (scheduled) return scheduled;
-      // Abandoned as stale before it could be promoted (a booker stalled for a minute): as if it lost.
-      throw new Conflict('slot_taken', 'This slot is no longer free; pick another from GET /mentors/{id}/slots.');
-    }
-    await sessionsRepository.abandon(id);
+  } catch (error) {
+    await sessionsRepository.release(mentor._id, id, month).catch(() => {});
+    throw error;
   }
-  throw new Conflict('calendar_busy', 'Many sessions are being booked with this mentor at this moment; try again.');
+}
+
+/**
+ * After a refused hold: throws why (the slot taken, the month full), unless
+ * what refused it was an orphan hold (dropped now), a month count left high
+ * by a crash (recounted now) or a hold released since — then returns, and
+ * the booking tries again.
+ */
+async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } }): Promise<void> {
+  const calendar = await sessionsRepository.calendarOf(mentorId);
+  const inTheWay = calendar.holds.filter((other) => overlaps(other, hold.start.getTime(), hold.end.getTime(), limits.bufferMs) && !limits.replaces?.sessionId.equals(other.sessionId));
+  if (inTheWay.length > 0) {
+    const { orphans } = await sortHolds(inTheWay);
+    if (orphans.length < inTheWay.length) throw slotTaken();
+    await Promise.all(orphans.map((orphan) => sessionsRepository.release(mentorId, orphan.sessionId, orphan.month)));
+    return;
+  }
+  const counted = calendar.months[hold.month] ?? 0;
+  const cap = limits.cap + (limits.replaces?.month === hold.month ? 1 : 0);
+  if (counted >= cap && !(await sessionsRepository.recount(mentorId, hold.month, counted))) {
+    throw new Conflict('monthly_cap_reached', `This mentor takes at most ${limits.cap} sessions a month, and ${hold.month} is full.`);
+  }
 }
 
 /** The fields every session event carries. */

@@ -6,6 +6,7 @@ import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { mentorsRepository } from '../../mentors/mentors.repository.js';
 import { mentorshipsRepository } from '../../requests/mentorships.repository.js';
 import type { CancelSessionDto, GiveFeedbackDto, RescheduleSessionDto } from '../dto/change-session.dto.js';
+import { dropFollowUps } from '../follow-ups.js';
 import { visibleSession, type VisibleSession } from '../session-access.js';
 import { sessionsPolicy } from '../sessions.policy.js';
 import { sessionsRepository, type SessionRecord } from '../sessions.repository.js';
@@ -24,8 +25,10 @@ export async function cancelSession(actor: AuthUser, id: string, input: CancelSe
   }
   const moved = await sessionsRepository.transition(session._id, 'scheduled', {
     $set: { status: 'cancelled', cancelledAt: deps.now(), cancelledBy: new mongoose.Types.ObjectId(actor.id), cancelReason: input.reason },
+    $unset: dropFollowUps(),
   });
   if (!moved.applied) throw notScheduled(moved.current);
+  await sessionsRepository.release(session.mentorId, session._id, session.month);
   await deps.bus.emit('session.cancelled', { ...sessionEvent(moved.record, parties), by: actor.id, reason: input.reason });
   return moved.record;
 }
@@ -46,14 +49,17 @@ export async function rescheduleSession(actor: AuthUser, id: string, input: Resc
   if (!mentor || mentor.status !== 'active') throw new Conflict('mentor_not_active', 'This mentor is not taking sessions now.');
   if (!mentorship) throw new Conflict('no_active_mentorship', 'The mentorship has ended; sessions can no longer be booked.');
   const details = { mode: session.mode, link: session.link ?? undefined, place: session.place ?? undefined, topic: session.topic, agenda: session.agenda ?? undefined };
-  const next = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details, replaces: session._id }, deps);
+  const next = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details, replaces: { sessionId: session._id, month: session.month } }, deps);
   const moved = await sessionsRepository.transition(session._id, 'scheduled', {
     $set: { status: 'cancelled', cancelledAt: deps.now(), cancelledBy: new mongoose.Types.ObjectId(actor.id), cancelReason: 'rescheduled', replacedBy: next._id },
+    $unset: dropFollowUps(),
   });
   if (!moved.applied) {
-    await sessionsRepository.transition(next._id, 'scheduled', { $set: { status: 'abandoned' } });
+    await sessionsRepository.transition(next._id, 'scheduled', { $set: { status: 'abandoned' }, $unset: dropFollowUps() });
+    await sessionsRepository.release(next.mentorId, next._id, next.month);
     throw notScheduled(moved.current);
   }
+  await sessionsRepository.release(session.mentorId, session._id, session.month);
   await deps.bus.emit('session.rescheduled', { ...sessionEvent(next, parties), previousSessionId: id, previousStart: session.start.toISOString(), by: actor.id });
   return { session: next, previous: moved.record };
 }
@@ -71,6 +77,8 @@ export async function completeSession(actor: AuthUser, id: string, deps: UseCase
   assertStarted(session, deps.now());
   const moved = await sessionsRepository.transition(session._id, 'scheduled', {
     $set: { status: 'completed', completedAt: deps.now(), completedBy: new mongoose.Types.ObjectId(actor.id) },
+    // Held: no reminder or no-show check is due any more, but the startup is still asked for its rating.
+    $unset: dropFollowUps(['feedback']),
   });
   if (!moved.applied) throw notScheduled(moved.current);
   await deps.bus.emit('session.completed', { ...sessionEvent(moved.record, parties), by: actor.id });
@@ -84,6 +92,7 @@ export async function reportNoShow(actor: AuthUser, id: string, deps: UseCaseDep
   assertStarted(session, deps.now());
   const moved = await sessionsRepository.transition(session._id, 'scheduled', {
     $set: { status: 'no_show', noShowAt: deps.now(), noShowBy: new mongoose.Types.ObjectId(actor.id) },
+    $unset: dropFollowUps(),
   });
   if (!moved.applied) throw notScheduled(moved.current);
   await deps.bus.emit('session.no_show', { ...sessionEvent(moved.record, parties), by: actor.id });

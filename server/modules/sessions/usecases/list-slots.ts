@@ -6,9 +6,10 @@ import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import type { MentorRecord } from '../../mentors/mentors.repository.js';
 import { getMentor } from '../../mentors/usecases/get-mentor.js';
 import type { SlotsQueryDto } from '../dto/slots-query.dto.js';
+import { overlaps, sortHolds } from '../holds.js';
 import { busyOf, slotRulesOf } from '../session-rules.js';
 import { sessionsRepository } from '../sessions.repository.js';
-import { freeSlots, monthOf, type Slot } from '../slots.js';
+import { freeSlots, type Slot } from '../slots.js';
 
 const DAY_MS = 86_400_000;
 
@@ -41,12 +42,11 @@ export async function listSlots(caller: AuthUser, mentorId: string, query: Slots
   if (mentor.status !== 'active') return { mentor, from, to, slots: [] };
   const rules = slotRulesOf(mentor);
   const range = { from: DateTime.fromISO(from, { zone: VIETNAM_ZONE }).toJSDate(), to: DateTime.fromISO(addDays(to, 1), { zone: VIETNAM_ZONE }).toJSDate() };
-  // Sessions that may touch the range (buffers reach past its ends), and every session of each month it spans, for the cap.
-  const months = [...new Set([monthOf(range.from.getTime(), rules.timezone), monthOf(range.to.getTime() - 1, rules.timezone), monthOf((range.from.getTime() + range.to.getTime()) / 2, rules.timezone)])];
-  const [busy, perMonth] = await Promise.all([
-    sessionsRepository.holdingBetween(mentor._id, new Date(range.from.getTime() - DAY_MS), new Date(range.to.getTime() + DAY_MS)),
-    Promise.all(months.map(async (month) => [month, (await sessionsRepository.holdingInMonth(mentor._id, month)).length] as const)),
-  ]);
-  const slots = freeSlots(rules, { ...range, now, busy: busy.map(busyOf), bookedPerMonth: new Map(perMonth) });
+  // The holds that may touch the range (buffers reach past its ends) and still hold time; the counts of each month, for the cap.
+  const calendar = await sessionsRepository.calendarOf(mentor._id);
+  const near = calendar.holds.filter((hold) => overlaps(hold, range.from.getTime(), range.to.getTime(), DAY_MS));
+  const { live } = await sortHolds(near);
+  const bookedPerMonth = new Map(Object.entries(calendar.months));
+  const slots = freeSlots(rules, { ...range, now, busy: live.map(busyOf), bookedPerMonth });
   return { mentor, from, to, slots };
 }
