@@ -63,7 +63,9 @@ export async function startChildServer<Ready extends { ready: true }>(
 ): Promise<ChildServer<Ready>> {
   installHooks();
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, '--until-stdin-closes'], {
+  // BENCH_CHILD_NODE_ARGS adds node flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, '--until-stdin-closes'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: options.env ?? process.env,
   });

@@ -8,6 +8,11 @@
  *
  *   {"ready":true,"url":…,"token":…,"cohortId":…,"database":…,"dataDir":…,"loadMs":…}
  *
+ * With BENCH_WORLD=sessions it starts empty instead, polls jobs every
+ * BENCH_POLL_MS, builds the sessions bench's world (bench/sessions-world.ts)
+ * and adds it to the ready line as `world`, with `dbUri` and `dbName` so the
+ * bench can read and write the same database.
+ *
  * `token` is a manager's access token (the demo manager's, logged in over
  * HTTP; with BENCH_SYNTHETIC also `adminToken`, an admin's), `cohortId` the first cohort that manager manages (null for the
  * synthetic set, which has no cohorts), `loadMs` how long the synthetic set
@@ -27,6 +32,7 @@ import { todayInVietnam } from '../server/core/time/calendar-date.js';
 import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { candidateIndex } from '../server/modules/matching/candidate-index-sync.js';
+import { buildSessionsWorld } from './sessions-world.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-demo-'));
 let runway: Runway | undefined;
@@ -55,18 +61,24 @@ if (process.argv.includes('--until-stdin-closes')) {
 
 try {
   const synthetic = process.env.BENCH_SYNTHETIC?.split(',').map(Number);
+  const sessionsWorld = process.env.BENCH_WORLD === 'sessions';
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     EMBEDDED_DB_DIR: dataDir,
-    DEMO_DATA: synthetic ? 'false' : 'true',
+    DEMO_DATA: synthetic || sessionsWorld ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
+    ...(process.env.BENCH_POLL_MS ? { JOBS_PROCESS_EVERY_MS: process.env.BENCH_POLL_MS } : {}),
   });
   runway = await startRunway(config);
   if (stopping) await stopping;
 
-  if (synthetic) {
+  if (sessionsWorld) {
+    const world = await buildSessionsWorld(runway);
+    const db = { dbUri: runway.database.embedded?.connectionUri, dbName: config.DB_NAME };
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, world, ...db, database: runway.database.description, dataDir })}\n`);
+  } else if (synthetic) {
     const [mentors = 10_000, startups = 5_000] = synthetic;
     const loaded = await loadSyntheticData({ today: todayInVietnam(), mentors, startups });
     // Ranked from the first request on, as after `npm start` with demo data (its index is warmed once the data is in).

@@ -1,28 +1,24 @@
 /**
- * `npm run bench -- sessions`, Runway in this process on a fresh temporary
- * folder (embedded database):
+ * `npm run bench -- sessions`: Runway in a child process (bench/serve-runway.ts,
+ * BENCH_WORLD=sessions: a fresh temporary folder, embedded database, jobs
+ * polled every second), so the load generator does not share its event loop:
  *
  * - booking: 50 concurrent clients book the free slots of 20 mentors (no
- *   buffers, so neighbouring slots do not collide) over
- *   HTTP, each slot asked for twice (so half the attempts must lose), then
- *   the sessions are checked for any slot taken twice or any overlap; the
+ *   buffers, so neighbouring slots do not collide) over HTTP (keep-alive),
+ *   each slot asked for twice (so half the attempts must lose), then the
+ *   sessions are checked for any slot taken twice or any overlap; the
  *   throughput (attempts per second) is set against plain `insertOne`
  *   throughput at the same concurrency on the same database, in the same
  *   run (target ≥ 0.25, zero double bookings);
  * - reminders: BENCH_REMINDERS (10,000) sessions whose 1 h reminders fall
- *   due uniformly over BENCH_REMINDER_SECONDS (300), swept by the real
+ *   due uniformly over BENCH_REMINDER_SECONDS (300), swept by the server's
  *   worker (poll every 1 s): every one delivered once, p99 lateness ≤ the
  *   poll interval + 2 s.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import mongoose from 'mongoose';
-import { signAccessToken } from '../server/core/auth/tokens.js';
-import { loadConfig } from '../server/core/config/config.js';
-import { startRunway, type Runway } from '../server/runway.js';
-import { usersRepository } from '../server/modules/users/users.repository.js';
-import { sendRequest } from '../test/helpers/runway.js';
+import { Agent, request } from 'node:http';
+import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { startChildServer } from './child-server.js';
+import type { SessionsWorld } from './sessions-world.js';
 
 const POLL_MS = 1000;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -40,58 +36,54 @@ async function concurrently(count: number, concurrency: number, call: (i: number
   return count / ((performance.now() - startedAt) / 1000);
 }
 
-async function user(runway: Runway, role: 'startup' | 'mentor' | 'admin', n: number) {
-  const record = await usersRepository.create({ email: `bench-${role}-${n}@example.vn`, passwordHash: 'not a hash: no login', name: `Bench ${role} ${n}`, role });
-  if (!record) throw new Error('bench user collided');
-  const id = record._id.toHexString();
-  return { id, token: signAccessToken(runway.context.tokens, { sub: id, role }) };
+interface Ready {
+  ready: true;
+  url: string;
+  world: SessionsWorld;
+  dbUri: string;
+  dbName: string;
+  database: string;
+  dataDir: string;
 }
 
-async function call(runway: Runway, method: string, p: string, token: string, body?: unknown) {
-  const response = await sendRequest(runway.url, method, p, { token, ...(body !== undefined ? { body } : {}) });
-  if (response.status >= 300) throw new Error(`${method} ${p}: ${response.status} ${response.text.slice(0, 200)}`);
-  return response.body;
-}
-
-/** 20 active mentors, each mentoring one startup; returns what booking needs. */
-async function world(runway: Runway) {
-  const admin = await user(runway, 'admin', 0);
-  const founder = await user(runway, 'startup', 0);
-  const startup = await call(runway, 'POST', '/api/v1/startups', founder.token, { name: 'Nấm Rơm Bench', kind: 'individual', growthBasis: ['technology'], sectors: ['agriculture'], stage: 'mvp' });
-  const weekly = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '07:00', end: '19:00' }));
-  const mentors: Array<{ id: string; userId: string }> = [];
-  for (let n = 0; n < 20; n++) {
-    const mentorUser = await user(runway, 'mentor', n);
-    const profile = await call(runway, 'POST', '/api/v1/mentors', mentorUser.token, {
-      languages: ['vi'],
-      sectors: ['agriculture'],
-      availability: { weekly },
-      minNoticeHours: 0,
-      bufferMinutes: 0,
-      capacity: { maxActiveMentees: 5, maxSessionsPerMonth: 100 },
+/** A keep-alive HTTP client, as a browser or a load generator holds its connections. */
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function send(baseUrl: string, method: string, p: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(p, baseUrl), { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+      });
+      res.on('error', reject);
     });
-    await call(runway, 'POST', `/api/v1/mentors/${profile.id}/approve`, admin.token);
-    const request = await call(runway, 'POST', '/api/v1/mentor-requests', founder.token, { startupId: startup.id, mentorId: profile.id, message: 'Bench' });
-    await call(runway, 'POST', `/api/v1/mentor-requests/${request.id}/accept`, mentorUser.token);
-    mentors.push({ id: profile.id, userId: mentorUser.id });
-  }
-  return { founder, startupId: startup.id as string, mentors };
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
-async function booking(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
+async function booking(ready: Ready, db: Db) {
+  const w = ready.world;
   const pairs: Array<{ mentorId: string; start: string }> = [];
-  for (const mentor of w.mentors) {
-    const slots = await call(runway, 'GET', `/api/v1/mentors/${mentor.id}/slots`, w.founder.token);
-    for (const slot of (slots.items as Array<{ start: string }>).slice(0, 50)) pairs.push({ mentorId: mentor.id, start: slot.start });
+  for (const mentorId of w.mentorIds) {
+    const slots = await send(ready.url, 'GET', `/api/v1/mentors/${mentorId}/slots`, w.founderToken);
+    for (const slot of (slots.body.items as Array<{ start: string }>).slice(0, 50)) pairs.push({ mentorId, start: slot.start });
   }
   // Each slot asked for twice, in an order that spreads the mentors.
   const attempts = pairs.flatMap((pair, i) => [{ pair, order: i * 2 }, { pair, order: (i * 7919) % (pairs.length * 2) }]).sort((a, b) => a.order - b.order);
   const outcome = { created: 0, conflicts: 0, other: 0, codes: {} as Record<string, number> };
   const perSecond = await concurrently(attempts.length, 50, async (i) => {
     const { pair } = attempts[i]!;
-    const response = await sendRequest(runway.url, 'POST', '/api/v1/sessions', {
-      token: w.founder.token,
-      body: { startupId: w.startupId, mentorId: pair.mentorId, start: pair.start, mode: 'online', link: 'https://meet.example.vn/bench', topic: 'Bench' },
+    const response = await send(ready.url, 'POST', '/api/v1/sessions', w.founderToken, {
+      startupId: w.startupId,
+      mentorId: pair.mentorId,
+      start: pair.start,
+      mode: 'online',
+      link: 'https://meet.example.vn/bench',
+      topic: 'Bench',
     });
     if (response.status === 201) outcome.created++;
     else if (response.status === 409) {
@@ -103,7 +95,7 @@ async function booking(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
   });
 
   // Zero double bookings: no two held sessions of a mentor overlap.
-  const held = await mongoose.connection.db!.collection('sessions').find({ status: { $in: ['pending', 'scheduled'] } }, { projection: { mentorId: 1, start: 1, end: 1 } }).toArray();
+  const held = await db.collection('sessions').find({ status: { $in: ['pending', 'scheduled'] } }, { projection: { mentorId: 1, start: 1, end: 1 } }).toArray();
   const byMentor = new Map<string, Array<{ start: number; end: number }>>();
   for (const s of held) byMentor.set(String(s.mentorId), [...(byMentor.get(String(s.mentorId)) ?? []), { start: (s.start as Date).getTime(), end: (s.end as Date).getTime() }]);
   let doubleBookings = 0;
@@ -112,8 +104,8 @@ async function booking(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
     for (let k = 1; k < list.length; k++) if (list[k]!.start < list[k - 1]!.end) doubleBookings++;
   }
 
-  const scratch = mongoose.connection.db!.collection('bench_inserts');
-  const insertsPerSecond = await concurrently(attempts.length, 50, (i) => scratch.insertOne({ n: i, mentorId: new mongoose.Types.ObjectId(), start: new Date(), topic: 'Bench' }));
+  const scratch = db.collection('bench_inserts');
+  const insertsPerSecond = await concurrently(attempts.length, 50, (i) => scratch.insertOne({ n: i, mentorId: new ObjectId(), start: new Date(), topic: 'Bench' }));
   await scratch.drop();
   const ratio = round2(perSecond / insertsPerSecond);
   const pass = doubleBookings === 0 && outcome.other === 0 && ratio >= 0.25;
@@ -123,10 +115,10 @@ async function booking(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
   return { attempts: attempts.length, slots: pairs.length, clients: 50, perSecond: round2(perSecond), ...outcome, insertOnePerSecond: round2(insertsPerSecond), ratio, doubleBookings, target: { ratio: 0.25, doubleBookings: 0 }, pass };
 }
 
-async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
+async function reminders(ready: Ready, db: Db) {
+  const w = ready.world;
   const count = Number(process.env.BENCH_REMINDERS ?? 10_000);
   const seconds = Number(process.env.BENCH_REMINDER_SECONDS ?? 300);
-  const db = mongoose.connection.db!;
   const mentorship = await db.collection('mentorships').findOne({ status: 'active' });
   if (!mentorship) throw new Error('no mentorship to hang the sessions on');
   // Sessions written as booking stores them (booking is the other half of this bench), each with its 1 h reminder due.
@@ -135,12 +127,12 @@ async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
   const sessions = Array.from({ length: count }, (_, i) => {
     const start = new Date(dueOf(i) + HOUR);
     return {
-      _id: new mongoose.Types.ObjectId(),
+      _id: new ObjectId(),
       mentorId: mentorship.mentorId,
       mentorUserId: mentorship.mentorUserId,
       startupId: mentorship.startupId,
       mentorshipId: mentorship._id,
-      bookedBy: new mongoose.Types.ObjectId(w.founder.id),
+      bookedBy: new ObjectId(w.founderId),
       start,
       end: new Date(start.getTime() + HOUR),
       month: start.toISOString().slice(0, 7),
@@ -158,7 +150,7 @@ async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
   console.log(`reminders      ${count} sessions written in ${Math.round(performance.now() - writtenAt)} ms; due from ${new Date(firstDue).toISOString()} over ${seconds} s…`);
 
   const deadline = firstDue + seconds * 1000 + 120_000;
-  const teamKey = (id: string) => `session.reminder.1h:${id}:team:${w.founder.id}`;
+  const teamKey = (id: string) => `session.reminder.1h:${id}:team:${w.founderId}`;
   const told = () => db.collection('notifications').countDocuments({ kind: 'session.reminder', dedupeKey: { $regex: ':team:' } });
   let last = -1;
   while (Date.now() < deadline) {
@@ -197,19 +189,19 @@ async function reminders(runway: Runway, w: Awaited<ReturnType<typeof world>>) {
 }
 
 export async function runSessionsBench(): Promise<{ database: string; figures: Record<string, unknown> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-sessions-'));
+  const server = await startChildServer<Ready>('./serve-runway.ts', {
+    env: { ...process.env, BENCH_WORLD: 'sessions', BENCH_POLL_MS: String(POLL_MS) },
+    cleanupDir: (ready) => ready.dataDir,
+  });
+  const client = await MongoClient.connect(server.ready.dbUri, { directConnection: true });
   try {
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000', JOBS_PROCESS_EVERY_MS: String(POLL_MS) });
-    const runway = await startRunway(config);
-    try {
-      const w = await world(runway);
-      const bookingFigures = await booking(runway, w);
-      const reminderFigures = await reminders(runway, w);
-      return { database: runway.database.description, figures: { booking: bookingFigures, reminders: reminderFigures } };
-    } finally {
-      await runway.stop();
-    }
+    const db = client.db(server.ready.dbName);
+    const bookingFigures = await booking(server.ready, db);
+    const reminderFigures = await reminders(server.ready, db);
+    return { database: server.ready.database, figures: { booking: bookingFigures, reminders: reminderFigures, peakRss: await server.peakRss() } };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await client.close();
+    agent.destroy();
+    await server.stop();
   }
 }
