@@ -193,6 +193,12 @@ export const sessionsRepository = {
     return updateIfMatches<SessionRecord>(SessionModel, id, { status: { $in: [...states] } }, { $set: { mentorNote: note } });
   },
 
+  /** Carries a moved session's note and action items onto the session that replaced it (as the old one read when it was cancelled). */
+  async carryOver(from: SessionRecord, to: mongoose.Types.ObjectId): Promise<void> {
+    const carried = { ...(from.mentorNote ? { mentorNote: from.mentorNote } : {}), ...(from.actionItems?.length ? { actionItems: from.actionItems } : {}) };
+    if (Object.keys(carried).length > 0) await SessionModel.updateOne({ _id: to }, { $set: carried });
+  },
+
   /**
    * Appends an action item while the session is in one of `states` and holds
    * fewer than `max` items — both in the one guarded update, so racing adds

@@ -126,6 +126,19 @@ describe('sessions: mentor notes and action items', function () {
     });
   });
 
+  it('a rescheduled session keeps its note and action items: they move to the new session', async () => {
+    const id = await book();
+    expect((await writeNote(id, mentor.user, { text: 'Chuẩn bị số liệu bán hàng.' })).status).to.equal(200);
+    const item = await addItem(id, mentor.user, { title: 'Gửi báo giá' });
+    expect(item.status, item.text).to.equal(201);
+    const moved = await runway.http('POST', `/api/v1/sessions/${id}/reschedule`, { ...as(world.founder), body: { start: slots.shift()! } });
+    expect(moved.status, moved.text).to.equal(200);
+    expect(moved.body.session.actionItems.map((i: { id: string; title: string }) => [i.id, i.title])).to.deep.equal([[item.body.id, 'Gửi báo giá']]);
+    const read = await session(moved.body.session.id, mentor.user);
+    expect(read.body.mentorNote?.text).to.equal('Chuẩn bị số liệu bán hàng.');
+    expect(read.body.actionItems).to.have.length(1);
+  });
+
   describe('POST /sessions/{id}/action-items', () => {
     it('the mentor (or an admin) adds items; every party sees them; the team is told in Vietnamese and English', async () => {
       const id = await book();

@@ -60,8 +60,10 @@ export async function rescheduleSession(actor: AuthUser, id: string, input: Resc
     throw notScheduled(moved.current);
   }
   await sessionsRepository.release(session.mentorId, session._id, session.month);
+  // The same meeting: the mentor's note and the action items go with it (the old one, cancelled, takes no new ones).
+  await sessionsRepository.carryOver(moved.record, next._id);
   await deps.bus.emit('session.rescheduled', { ...sessionEvent(next, parties), previousSessionId: id, previousStart: session.start.toISOString(), by: actor.id });
-  return { session: next, previous: moved.record };
+  return { session: (await sessionsRepository.findById(next._id)) ?? next, previous: moved.record };
 }
 
 function assertStarted(session: VisibleSession, now: Date): void {
