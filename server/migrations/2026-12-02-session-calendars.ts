@@ -32,7 +32,7 @@ async function buildCalendars(db: Db): Promise<void> {
     const months: Record<string, number> = {};
     for (const session of list) months[session.month] = (months[session.month] ?? 0) + 1;
     const holds = list.filter((s) => s.end.getTime() > keepAfter).map((s) => ({ sessionId: s._id, start: s.start, end: s.end, month: s.month, at: new Date() }));
-    await db.collection('mentorCalendars').updateOne({ _id: list[0]!.mentorId as never }, { $set: { holds, months }, $unset: { rev: 1 } }, { upsert: true });
+    await db.collection('mentorCalendars').updateOne({ _id: list[0]!.mentorId as never }, { $set: { holds, months, rev: 0 } }, { upsert: true });
   }
 }
 

@@ -147,7 +147,13 @@ const holdSchema = new Schema(
   { _id: false },
 );
 const mentorCalendarSchema = new Schema(
-  { _id: { type: Schema.Types.ObjectId, required: true }, holds: { type: [holdSchema], default: [] }, months: { type: Schema.Types.Mixed, default: {} } },
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    holds: { type: [holdSchema], default: [] },
+    months: { type: Schema.Types.Mixed, default: {} },
+    /** Moves with every hold taken or given back: what a recount of a month is guarded by. */
+    rev: { type: Number, default: 0 },
+  },
   { versionKey: false, collection: 'mentorCalendars', minimize: false },
 );
 

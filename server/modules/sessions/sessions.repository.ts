@@ -20,6 +20,8 @@ export interface Hold {
 
 export interface MentorCalendar {
   holds: Hold[];
+  /** Moves with every hold taken or given back. */
+  rev: number;
   /** Sessions counted per month (`YYYY-MM` in the mentor's zone). */
   months: Record<string, number>;
 }
@@ -95,7 +97,7 @@ export const sessionsRepository = {
   /** The mentor's calendar: the holds of their sessions to come and the sessions counted per month. */
   async calendarOf(mentorId: mongoose.Types.ObjectId): Promise<MentorCalendar> {
     const row = (await MentorCalendarModel.findById(mentorId).lean()) as MentorCalendar | null;
-    return { holds: row?.holds ?? [], months: row?.months ?? {} };
+    return { holds: row?.holds ?? [], months: row?.months ?? {}, rev: row?.rev ?? 0 };
   },
 
   /**
@@ -121,11 +123,11 @@ export const sessionsRepository = {
       },
       $or: [{ [count]: { $exists: false } }, { [count]: { $lt: cap } }],
     };
-    const update = { $push: { holds: hold }, $inc: { [count]: 1 } };
+    const update = { $push: { holds: hold }, $inc: { [count]: 1, rev: 1 } };
     if ((await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1) return true;
     if (await MentorCalendarModel.exists({ _id: mentorId })) return false;
     // The mentor's first booking: make the calendar (of two at once, one does), then try again.
-    await MentorCalendarModel.create({ _id: mentorId, holds: [], months: {} }).catch((error: unknown) => {
+    await MentorCalendarModel.create({ _id: mentorId, holds: [], months: {}, rev: 0 }).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
     });
     return (await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1;
@@ -133,7 +135,7 @@ export const sessionsRepository = {
 
   /** Gives back the hold of a session (cancelled, or never written) and its place in the month's count; false if it held nothing. */
   async release(mentorId: mongoose.Types.ObjectId, sessionId: mongoose.Types.ObjectId, month: string): Promise<boolean> {
-    const result = await MentorCalendarModel.updateOne({ _id: mentorId, 'holds.sessionId': sessionId }, { $pull: { holds: { sessionId } }, $inc: { [`months.${month}`]: -1 } });
+    const result = await MentorCalendarModel.updateOne({ _id: mentorId, 'holds.sessionId': sessionId }, { $pull: { holds: { sessionId } }, $inc: { [`months.${month}`]: -1, rev: 1 } });
     return result.modifiedCount === 1;
   },
 
@@ -142,11 +144,35 @@ export const sessionsRepository = {
     await MentorCalendarModel.updateOne({ _id: mentorId }, { $pull: { holds: { end: { $lt: before } } } });
   },
 
-  /** Sets a month's count to what the sessions say if that is lower and it still reads `seen` (left high by a crash between a cancel and its release); true if it did. */
-  async recount(mentorId: mongoose.Types.ObjectId, month: string, seen: number): Promise<boolean> {
-    const actual = await SessionModel.countDocuments({ mentorId, month, status: { $in: [...HOLDING_STATES] } });
+  /**
+   * Sets a month's count to `actual` if that is lower and no hold was taken
+   * or given back since the calendar read `rev` (a count left high by a crash
+   * between a cancel and its release); true if it did.
+   */
+  async recount(mentorId: mongoose.Types.ObjectId, month: string, rev: number, seen: number, actual: number): Promise<boolean> {
     if (actual >= seen) return false;
-    return (await MentorCalendarModel.updateOne({ _id: mentorId, [`months.${month}`]: seen }, { $set: { [`months.${month}`]: actual } })).modifiedCount === 1;
+    return (await MentorCalendarModel.updateOne({ _id: mentorId, rev }, { $set: { [`months.${month}`]: actual }, $inc: { rev: 1 } })).modifiedCount === 1;
+  },
+
+  /** The mentor's sessions that count in a month (`YYYY-MM`, their zone). */
+  async countHoldingInMonth(mentorId: mongoose.Types.ObjectId, month: string): Promise<number> {
+    return SessionModel.countDocuments({ mentorId, month, status: { $in: [...HOLDING_STATES] } });
+  },
+
+  /**
+   * Claims the id of a session that never appeared by writing an
+   * `abandoned` stub under it: true if this claimed it (its booker, if it
+   * ever wakes, finds the id taken and gives up), false if the session
+   * exists after all.
+   */
+  async claimMissing(hold: Hold, mentorId: mongoose.Types.ObjectId): Promise<boolean> {
+    try {
+      await SessionModel.collection.insertOne({ _id: hold.sessionId, mentorId, start: hold.start, end: hold.end, month: hold.month, status: 'abandoned', createdAt: new Date(), updatedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   },
 
   /** The status of each of these sessions that exists, by id. */

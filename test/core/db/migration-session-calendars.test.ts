@@ -35,7 +35,7 @@ describe('migration 2026-12-02: session calendars', () => {
 
     expect(await runMigrations(db, [sessionCalendars])).to.deep.equal(['2026-12-02-session-calendars']);
     const calendar = await db.collection('mentorCalendars').findOne({ _id: mentorId } as never);
-    expect(calendar?.rev).to.equal(undefined);
+    expect(calendar?.rev, 'a fresh revision').to.equal(0);
     expect(calendar?.months).to.deep.equal({ '2026-10': 1, later: 1 });
     expect((calendar?.holds as Array<{ sessionId: ObjectId }>).map((h) => String(h.sessionId))).to.deep.equal([String(coming._id)]);
     expect((await db.collection('sessions').findOne({ _id: pending._id }))?.status).to.equal('abandoned');

@@ -5,6 +5,7 @@
  * no-show each move a scheduled session once.
  */
 import { expect } from 'chai';
+import mongoose from 'mongoose';
 import type { TestUser } from '../../helpers/factories.js';
 import { expectProblem } from '../../helpers/problems.js';
 import { noticesOnceThere, startTestRunway, type TestRunway } from '../../helpers/runway.js';
@@ -114,6 +115,32 @@ describe('sessions: booking and a session’s life', function () {
     expect(refused.map((a) => a.body.code)).to.deep.equal(Array(7).fill('monthly_cap_reached'));
     expect(await slotsOf(mentor.profile.id, 'from=2026-06-16&to=2026-06-30')).to.deep.equal([]);
     expect(await slotsOf(mentor.profile.id, 'from=2026-07-01&to=2026-07-03')).to.not.deep.equal([]);
+  });
+
+  it('a hold whose booker died (no session after a minute) is dropped by the next booking of that time; the booker, waking late, cannot write its session', async () => {
+    const mentor = await mentoringMentor();
+    const [slot] = await slotsOf(mentor.profile.id);
+    const calendars = mongoose.connection.db!.collection('mentorCalendars');
+    const mentorId = new mongoose.Types.ObjectId(mentor.profile.id);
+    // Two dead bookers' holds on the slot: one a minute old (dead), one just taken (maybe still writing).
+    const start = new Date(slot!.start);
+    const hold = (at: Date) => ({ sessionId: new mongoose.Types.ObjectId(), start, end: new Date(start.getTime() + 3_600_000), month: slot!.start.slice(0, 7), at });
+    const young = hold(new Date());
+    await calendars.updateOne({ _id: mentorId } as never, { $push: { holds: young } as never, $inc: { [`months.${young.month}`]: 1, rev: 1 } }, { upsert: true });
+    expectProblem(await book(mentor.profile.id, slot!.start), 409, 'slot_taken');
+    const dead = { ...young, at: new Date(Date.now() - 61_000) };
+    await calendars.updateOne({ _id: mentorId } as never, { $set: { 'holds.0.at': dead.at } });
+    const booked = await book(mentor.profile.id, slot!.start);
+    expect(booked.status, booked.text).to.equal(201);
+    const calendar = await calendars.findOne({ _id: mentorId } as never);
+    expect((calendar!.holds as Array<{ sessionId: mongoose.Types.ObjectId }>).map((h) => h.sessionId.toHexString())).to.deep.equal([booked.body.id]);
+    expect(calendar!.months[young.month]).to.equal(1);
+    // The dead booker's id is taken by an abandoned stub: its late write fails, never a second session on the slot.
+    const stub = await mongoose.connection.db!.collection('sessions').findOne({ _id: young.sessionId });
+    expect(stub?.status).to.equal('abandoned');
+    let lateWrite: unknown;
+    await mongoose.connection.db!.collection('sessions').insertOne({ _id: young.sessionId, status: 'scheduled' }).catch((error: unknown) => (lateWrite = error));
+    expect((lateWrite as { code?: number } | undefined)?.code).to.equal(11000);
   });
 
   it('cancel frees the slot at once; a second cancel is 409; a reason is required', async () => {

@@ -15,6 +15,7 @@
  * without a session, which the next booking it refuses drops.
  */
 import mongoose from 'mongoose';
+import { isDuplicateKey } from '../../../core/db/duplicate-key.js';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/errors.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
@@ -23,7 +24,7 @@ import { mentorshipsRepository, type MentorshipRecord } from '../../requests/men
 import { startupParties, type StartupWithParties } from '../../requests/startup-parties.js';
 import type { BookSessionDto, SessionDetailsDto } from '../dto/book-session.dto.js';
 import { followUpsDue } from '../follow-ups.js';
-import { overlaps, sortHolds } from '../holds.js';
+import { dropOrphans, overlaps, sortHolds } from '../holds.js';
 import { slotRulesOf } from '../session-rules.js';
 import { sessionsPolicy } from '../sessions.policy.js';
 import { sessionsRepository, type Hold, type SessionRecord } from '../sessions.repository.js';
@@ -111,6 +112,8 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
     });
   } catch (error) {
     await sessionsRepository.release(mentor._id, id, month).catch(() => {});
+    // Our hold was taken for an orphan while we stalled (over a minute): as if the slot had been taken.
+    if (isDuplicateKey(error)) throw slotTaken();
     throw error;
   }
 }
@@ -127,12 +130,16 @@ async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, lim
   if (inTheWay.length > 0) {
     const { orphans } = await sortHolds(inTheWay);
     if (orphans.length < inTheWay.length) throw slotTaken();
-    await Promise.all(orphans.map((orphan) => sessionsRepository.release(mentorId, orphan.sessionId, orphan.month)));
+    await dropOrphans(mentorId, orphans);
     return;
   }
   const counted = calendar.months[hold.month] ?? 0;
   const cap = limits.cap + (limits.replaces?.month === hold.month ? 1 : 0);
-  if (counted >= cap && !(await sessionsRepository.recount(mentorId, hold.month, counted))) {
+  if (counted < cap) return; // a hold was given back since
+  // What the month really counts: its sessions, and the holds whose sessions are being written (counted twice if one lands meanwhile: too high is safe).
+  const { inFlight } = await sortHolds(calendar.holds.filter((other) => other.month === hold.month));
+  const actual = (await sessionsRepository.countHoldingInMonth(mentorId, hold.month)) + inFlight.length;
+  if (!(await sessionsRepository.recount(mentorId, hold.month, calendar.rev, counted, actual))) {
     throw new Conflict('monthly_cap_reached', `This mentor takes at most ${limits.cap} sessions a month, and ${hold.month} is full.`);
   }
 }
