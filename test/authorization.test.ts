@@ -450,6 +450,14 @@ const ROWS: Row[] = [
       return { path: `/api/v1/sessions/${session.id}/calendar`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
     },
   },
+  {
+    route: 'GET /api/v1/sessions/:id/milestones',
+    expect: statuses(401, 200, 404, 200, 404, 200, 404, 200),
+    call: async (actor, w) => {
+      const session = await fresh.session(w);
+      return { path: `/api/v1/sessions/${session.id}/milestones`, ...(actor === 'mentor:own' ? { token: session.mentorToken } : {}) };
+    },
+  },
   // Each signed-in person has their own feed; the feed URL itself needs no sign-in (its token is the key).
   { route: 'POST /api/v1/me/calendar-feed', expect: statuses(401, 201, 201, 201, 201, 201, 201, 201), call: () => ({ path: '/api/v1/me/calendar-feed' }) },
   { route: 'DELETE /api/v1/me/calendar-feed', expect: statuses(401, 204, 204, 204, 204, 204, 204, 204), call: () => ({ path: '/api/v1/me/calendar-feed' }) },

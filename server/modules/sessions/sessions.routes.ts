@@ -18,6 +18,9 @@ import { CalendarFeedView } from './calendar-feed.view.js';
 import { addActionItem } from './usecases/add-action-item.js';
 import { markActionItem } from './usecases/mark-action-item.js';
 import { writeSessionNote } from './usecases/write-session-note.js';
+import { sessionMilestones } from './usecases/session-milestones.js';
+import { MilestonePageView, presentMilestone } from '../cohorts/milestones.presenter.js';
+import { todayInVietnam } from '../../core/time/calendar-date.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -29,6 +32,7 @@ const sessionLinks = {
   ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: { id: '$response.body#/id' } },
   WriteSessionNote: { to: 'put /api/v1/sessions/:id/notes', parameters: { id: '$response.body#/id' } },
   AddActionItem: { to: 'post /api/v1/sessions/:id/action-items', parameters: { id: '$response.body#/id' } },
+  ListSessionMilestones: { to: 'get /api/v1/sessions/:id/milestones', parameters: { id: '$response.body#/id' } },
 };
 const seen = {
   404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },
@@ -100,6 +104,18 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
         text: await sessionIcs(user, params.id!, ctx),
         headers: { 'Content-Type': ICS, 'Content-Disposition': `attachment; filename="runway-session-${params.id}.ics"`, 'Cache-Control': 'private, no-store' },
       }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/sessions/:id/milestones',
+      summary: 'The milestones of the session’s startup in its active cohorts, to name one in an action item (its parties, admins)',
+      tags,
+      auth: 'authenticated',
+      responses: { 200: { description: 'Oldest admission first, each in template order (never more than one page)', schema: MilestonePageView }, ...seen },
+      handler: async ({ user, params }) => {
+        const today = todayInVietnam(ctx.now());
+        return { body: { items: (await sessionMilestones(user, params.id!)).map((m) => presentMilestone(m, today)), nextCursor: null } };
+      },
     }),
     defineRoute({
       method: 'post',

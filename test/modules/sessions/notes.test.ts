@@ -126,6 +126,18 @@ describe('sessions: mentor notes and action items', function () {
     });
   });
 
+  it('GET /sessions/{id}/milestones: the mentor reads the startup’s milestones there and names one in an action item', async () => {
+    const id = await book();
+    const listed = await runway.http('GET', `/api/v1/sessions/${id}/milestones`, as(mentor.user));
+    expect(listed.status, listed.text).to.equal(200);
+    expect(listed.body.items.map((m: Milestone) => m.id)).to.deep.equal(milestones.map((m) => m.id));
+    expect(listed.body.items.every((m: { startupId: string }) => m.startupId === world.startupId)).to.equal(true);
+    const item = await addItem(id, mentor.user, { title: 'Hoàn thiện mô hình kinh doanh', milestoneId: listed.body.items[1].id, moveTo: 'in_progress' });
+    expect(item.status, item.text).to.equal(201);
+    // Not a party: the same 404 as the session itself.
+    expectProblem(await runway.http('GET', `/api/v1/sessions/${id}/milestones`, as(world.otherFounder)), 404, 'session_not_found');
+  });
+
   it('a rescheduled session keeps its note and action items: they move to the new session', async () => {
     const id = await book();
     expect((await writeNote(id, mentor.user, { text: 'Chuẩn bị số liệu bán hàng.' })).status).to.equal(200);
