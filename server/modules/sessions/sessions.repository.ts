@@ -219,10 +219,11 @@ export const sessionsRepository = {
     return updateIfMatches<SessionRecord>(SessionModel, id, { status: { $in: [...states] } }, { $set: { mentorNote: note } });
   },
 
-  /** Carries a moved session's note and action items onto the session that replaced it (as the old one read when it was cancelled). */
-  async carryOver(from: SessionRecord, to: mongoose.Types.ObjectId): Promise<void> {
+  /** Carries a moved session's note and action items onto the session that replaced it (as the old one read when it was cancelled); the new one as it is then. */
+  async carryOver(from: SessionRecord, to: SessionRecord): Promise<SessionRecord> {
     const carried = { ...(from.mentorNote ? { mentorNote: from.mentorNote } : {}), ...(from.actionItems?.length ? { actionItems: from.actionItems } : {}) };
-    if (Object.keys(carried).length > 0) await SessionModel.updateOne({ _id: to }, { $set: carried });
+    if (Object.keys(carried).length === 0) return to;
+    return ((await SessionModel.findOneAndUpdate({ _id: to._id }, { $set: carried }, { new: true }).lean()) as SessionRecord | null) ?? to;
   },
 
   /**

@@ -15,8 +15,8 @@
  * without a session, which the next booking it refuses drops.
  */
 import mongoose from 'mongoose';
-import { isDuplicateKey } from '../../../core/db/duplicate-key.js';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
+import { isDuplicateKey } from '../../../core/db/duplicate-key.js';
 import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/errors.js';
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { mentorsRepository, type MentorRecord } from '../../mentors/mentors.repository.js';

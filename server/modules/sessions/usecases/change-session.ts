@@ -61,9 +61,9 @@ export async function rescheduleSession(actor: AuthUser, id: string, input: Resc
   }
   await sessionsRepository.release(session.mentorId, session._id, session.month);
   // The same meeting: the mentor's note and the action items go with it (the old one, cancelled, takes no new ones).
-  await sessionsRepository.carryOver(moved.record, next._id);
-  await deps.bus.emit('session.rescheduled', { ...sessionEvent(next, parties), previousSessionId: id, previousStart: session.start.toISOString(), by: actor.id });
-  return { session: (await sessionsRepository.findById(next._id)) ?? next, previous: moved.record };
+  const carried = await sessionsRepository.carryOver(moved.record, next);
+  await deps.bus.emit('session.rescheduled', { ...sessionEvent(carried, parties), previousSessionId: id, previousStart: session.start.toISOString(), by: actor.id });
+  return { session: carried, previous: moved.record };
 }
 
 function assertStarted(session: VisibleSession, now: Date): void {
