@@ -60,7 +60,7 @@ export async function expireAndOffer(requestId: string, deps: UseCaseDeps): Prom
           en: `${mentor?.name ?? 'The mentor'} did not answer within ${days} days. No other mentor fits right now; try other topics.`,
         },
     data: { requestId, startupId, mentorId, ...(next ? { nextMentorId: next.mentorId } : {}) },
-  });
+  }, deps.bus);
   const told = await recordExpiryTold(request, deps);
   if (told) {
     await deps.bus.emit('request.expired', {

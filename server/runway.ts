@@ -23,7 +23,7 @@ import { createAuthRateLimits } from './core/http/rate-limit.js';
 import { createJobWorker, type JobWorker } from './core/jobs/worker.js';
 import { createMailer, type Mailer } from './core/mail/mailer.js';
 import { createLogger } from './core/logger.js';
-import { attachRealtime } from './core/realtime/socket-server.js';
+import { startRealtime } from './core/realtime/socket-server.js';
 import { migrations } from './migrations/index.js';
 import { activeUsers } from './modules/users/active-users.js';
 import { registerUsersListeners } from './modules/users/users.listeners.js';
@@ -31,6 +31,8 @@ import { candidateIndex } from './modules/matching/candidate-index-sync.js';
 import { matchSubjects } from './modules/matching/match-subjects.js';
 import { registerMatchingListeners } from './modules/matching/matching.listeners.js';
 import { registerMentorsListeners } from './modules/mentors/mentors.listeners.js';
+import { mayJoinRoom } from './modules/live/room-guard.js';
+import { registerLive } from './modules/live/register-live.js';
 import { registerRequestsListeners } from './modules/requests/requests.listeners.js';
 import { registerSessionsListeners } from './modules/sessions/sessions.listeners.js';
 import { EXPIRE_REQUEST_JOB } from '../jobs/expire-request.js';
@@ -166,19 +168,25 @@ async function serve(
   answerClientErrors(httpServer);
   // Keep-alive sockets must not hold a shutdown open longer than needed.
   httpServer.keepAliveTimeout = 5000;
-  const io = attachRealtime(httpServer, { tokens, findActiveUser });
+  const realtime = await startRealtime(httpServer, { tokens, findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL });
+  registerLive(bus, realtime, logger);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, config.HOST, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+  } catch (error) {
+    await realtime.close();
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      io.disconnectSockets(true);
+      realtime.io.disconnectSockets(true);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const force = setTimeout(() => {
@@ -187,7 +195,7 @@ async function serve(
       }, config.SHUTDOWN_TIMEOUT_MS);
       await closed;
       clearTimeout(force);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await realtime.close();
       await worker.stop();
       mailer.close();
       activeUsers.stop();

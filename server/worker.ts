@@ -9,6 +9,10 @@
 import { loadConfigOrExit } from './core/config/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createLogger } from './core/logger.js';
+import { startRealtime } from './core/realtime/socket-server.js';
+import { registerLive } from './modules/live/register-live.js';
+import { mayJoinRoom } from './modules/live/room-guard.js';
+import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { composeJobs } from './runway.js';
 
 const config = loadConfigOrExit();
@@ -19,7 +23,11 @@ if (!config.MONGODB_URI) {
 
 const logger = createLogger(config);
 const database = await openDatabase(config, logger);
-const { worker, mailer } = composeJobs(config, logger, () => new Date());
+const { worker, mailer, bus } = composeJobs(config, logger, () => new Date());
+// With Redis, the jobs' events (expiries, no-shows, eligibility) reach the API processes' sockets.
+const realtime = config.REDIS_URL ? await startRealtime(undefined, { findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL }) : undefined;
+if (realtime) registerLive(bus, realtime, logger);
+else logger.warn('REDIS_URL is not set: live events of jobs run here reach no socket');
 await worker.start();
 logger.info(`job worker running on ${database.description}`);
 
@@ -30,6 +38,7 @@ const stop = (signal: NodeJS.Signals) => {
   logger.info(`${signal}: stopping the job worker`);
   worker
     .stop()
+    .then(() => realtime?.close())
     .then(() => mailer.close())
     .then(() => database.close())
     .then(

@@ -544,7 +544,7 @@ const ROWS: Row[] = [
     expect: statuses(401, 200, 404, 404, 404, 404, 404, 404),
     call: async (_a, w) => {
       const key = `test.notice:${unique()}`;
-      await notify({ key, kind: 'test.notice', userIds: [w.users['startup:own'].id], title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' }, data: {} });
+      await notify({ key, kind: 'test.notice', userIds: [w.users['startup:own'].id], title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' }, data: {} }, w.runway.context.bus);
       // The founder has many notices by now (each action item set on their sessions tells them): page to the newest test notice.
       let mine: { id: string } | undefined;
       for (let cursor = ''; ; ) {

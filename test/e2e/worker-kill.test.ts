@@ -78,7 +78,7 @@ describe('npm run worker: a worker killed mid-job', function () {
   });
 
   it('SIGKILL while sending, a second worker started → the email is delivered once, by the second, once the first one’s lock lapses', async () => {
-    await notify({ key: 'test.worker-kill:1', kind: 'test.worker-kill', userIds: [user.id], title: { vi: SUBJECT, en: 'Worker kill test' }, body: { vi: 'Xin chào', en: 'Hello' }, data: {} });
+    await notify({ key: 'test.worker-kill:1', kind: 'test.worker-kill', userIds: [user.id], title: { vi: SUBJECT, en: 'Worker kill test' }, body: { vi: 'Xin chào', en: 'Hello' }, data: {} }, runway.context.bus);
     const deadRunId = await queueEmailRun('test: the run A dies in');
 
     // A takes the run, claims the email and is left waiting for the server's answer.

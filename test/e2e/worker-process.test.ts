@@ -34,7 +34,7 @@ describe('npm run worker: the job worker alone', function () {
 
   it('runs a due job from the shared database (a notice’s email reaches SMTP), then stops on SIGTERM with code 0', async () => {
     const user = await createTestUser(runway, 'startup');
-    await notify({ key: 'test.worker:1', kind: 'test.worker', userIds: [user.id], title: { vi: 'Thử worker', en: 'Worker test' }, body: { vi: 'Xin chào', en: 'Hello' }, data: {} });
+    await notify({ key: 'test.worker:1', kind: 'test.worker', userIds: [user.id], title: { vi: 'Thử worker', en: 'Worker test' }, body: { vi: 'Xin chào', en: 'Hello' }, data: {} }, runway.context.bus);
     // A due email run, as the API's schedule queues it every minute.
     await mongoose.connection.db!.collection('agendaJobs').insertOne({ name: SEND_EMAILS_JOB, data: { trigger: 'test' }, type: 'normal', priority: 0, nextRunAt: new Date(), lockedAt: null });
 

@@ -11,6 +11,8 @@ import { startRunway, type Runway, type RunwayOptions } from '../../server/runwa
 export interface TestRunway extends Runway {
   /** Sends a real HTTP request; the body is JSON-encoded unless `raw` is given. */
   http(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  /** Stops the service but keeps its database, for a restart on it (`DB_NAME`). */
+  stopKeepingData(): Promise<void>;
 }
 
 export interface RequestOptions {
@@ -81,7 +83,7 @@ export async function startTestRunway(env: Record<string, string> = {}, options:
     await mongoose.connection.db?.dropDatabase().catch(() => {});
     await runway.stop();
   };
-  return { ...runway, stop, http: (method, path, options) => sendRequest(runway.url, method, path, options) };
+  return { ...runway, stop, stopKeepingData: runway.stop, http: (method, path, options) => sendRequest(runway.url, method, path, options) };
 }
 
 /** Registers a user over HTTP and returns its token and id. */

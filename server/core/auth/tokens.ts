@@ -55,20 +55,27 @@ const MAX_REMEMBERED = 5000;
  * by the caller, not here.
  */
 export function verifyAccessToken(settings: TokenSettings, token: string, now = Date.now()): AccessTokenClaims | undefined {
+  const verifiedToken = verifyAccessTokenUntil(settings, token, now);
+  return verifiedToken && { sub: verifiedToken.sub, role: verifiedToken.role };
+}
+
+/** verifyAccessToken, with the instant (ms since the epoch) the token expires: a live socket is closed then. */
+export function verifyAccessTokenUntil(settings: TokenSettings, token: string, now = Date.now()): (AccessTokenClaims & { expiresAtMs: number }) | undefined {
   let remembered = verified.get(settings);
   if (!remembered) verified.set(settings, (remembered = new Map()));
   const hit = remembered.get(token);
   if (hit) {
     // jsonwebtoken's rule: expired once the clock reaches `exp`.
-    if (now < hit.expiresAtMs) return { sub: hit.sub, role: hit.role };
+    if (now < hit.expiresAtMs) return hit;
     remembered.delete(token);
     return undefined;
   }
   const claims = verifyAccessTokenNow(settings, token);
   if (!claims) return undefined;
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  remembered.set(token, { ...claims.claims, expiresAtMs: claims.exp * 1000 });
-  return claims.claims;
+  const entry = { ...claims.claims, expiresAtMs: claims.exp * 1000 };
+  remembered.set(token, entry);
+  return entry;
 }
 
 function verifyAccessTokenNow(settings: TokenSettings, token: string): { claims: AccessTokenClaims; exp: number } | undefined {

@@ -158,6 +158,11 @@ export class Config {
   @IsString()
   MAIL_DIR?: string;
 
+  /** Redis for live events across several API processes (the socket.io Redis adapter), redis://host:port. Unset: one process delivers its own events. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss://)' })
+  REDIS_URL?: string;
+
   /** Where email goes without an SMTP server. */
   get mailDir(): string | undefined {
     return this.MAIL_DIR ?? (this.NODE_ENV === 'development' ? './data/mail' : undefined);
@@ -187,7 +192,7 @@ export class ConfigError extends Error {
  * Unknown variables are ignored; known ones are converted and validated together.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA', 'SMTP_URL', 'MAIL_DIR']);
+  const known = Object.keys(new Config()).concat(['MONGODB_URI', 'LOG_PRETTY', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA', 'SMTP_URL', 'MAIL_DIR', 'REDIS_URL']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

@@ -75,6 +75,8 @@ export interface DomainEvents {
   'session.actionItemAdded': EventBase & SessionEventBase & { actionItemId: string; title: string; dueOn: string | null; by: string };
   /** `by`: who reported it; null when the no-show check found it never marked held. */
   'session.no_show': EventBase & SessionEventBase & { by: string | null };
+  /** A notification was stored for `userId` (once per person and occurrence). */
+  'notification.created': EventBase & { notificationId: string; userId: string; kind: string; title: { vi: string; en: string }; body: { vi: string; en: string }; data: Record<string, string> };
   /** A startup is `daysBefore` (90, 30, 7) days from the end of its eligibility. */
   'eligibility.warned': EventBase & { startupId: string; eligibleUntil: string; daysBefore: number; cohortIds: string[] };
   /** The day after eligibleUntil: the startup left its active cohorts as `aged_out`. */

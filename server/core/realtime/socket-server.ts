@@ -1,23 +1,59 @@
 /**
  * socket.io, authenticated with the same bearer token as the API. A socket
- * joins only the rooms its user may see; today that is `user:<id>`, and the
- * live-tracking issue adds `startup:<id>` and `cohort:<id>` through
- * `roomsFor`, checked by the domain policies.
+ * joins its own `user:<id>` room on connection, and `startup:<id>`,
+ * `cohort:<id>` or `mentor:<id>` when it asks (`room.join`) and the domain
+ * policies (`RoomGuard`, from the modules) let its user see that room. A
+ * token that expires disconnects its socket, with the reason sent first.
+ *
+ * With REDIS_URL the server uses the socket.io Redis adapter: events sent
+ * to a room by any process (API or worker) reach sockets on every process.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from 'pino';
+import { createClient } from 'redis';
+import { Server, type RemoteSocket, type Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
-import { verifyAccessToken, type TokenSettings } from '../auth/tokens.js';
+import { verifyAccessTokenUntil, type TokenSettings } from '../auth/tokens.js';
+import type { ClientToServerEvents, JoinAck, RoomKind, ServerToClientEvents } from './live-events.js';
+import { roomSequences } from './room-sequences.js';
+
+/** Whether `user` may see the room `<kind>:<id>` (the REST policies, applied by the modules). */
+export type RoomGuard = (user: AuthUser, kind: RoomKind, id: string) => Promise<boolean>;
 
 export interface RealtimeDeps {
-  tokens: TokenSettings;
+  /** How tokens are checked; unset in a process without HTTP (a lone worker), which only sends. */
+  tokens?: TokenSettings;
   findActiveUser(id: string): Promise<AuthUser | undefined>;
+  mayJoin: RoomGuard;
+  logger: Logger;
+  /** Redis for several processes; unset: this process only. */
+  redisUrl?: string;
 }
 
-/** The rooms a user's sockets join on connection. */
-export function roomsFor(user: AuthUser): string[] {
-  return [`user:${user.id}`];
+interface SocketData {
+  user: AuthUser;
 }
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AnyLiveSocket = LiveSocket | RemoteSocket<ServerToClientEvents, SocketData>;
+
+export interface Realtime {
+  io: LiveServer;
+  /** Re-checks every socket in `room` against the policies (after a change of membership, mentorship, admission or role). */
+  recheckRoom(room: string): Promise<void>;
+  /** Re-checks every room of every socket of one user (after their role or status changed). */
+  recheckUser(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROOM = /^(startup|cohort|mentor):([0-9a-f]{24})$/;
+
+const refusal = (room: string, code: 'invalid_room' | 'room_forbidden'): JoinAck =>
+  code === 'invalid_room'
+    ? { ok: false, room, code, detail: 'Rooms are startup:<id>, cohort:<id> or mentor:<id>, with a 24-hex id.' }
+    : { ok: false, room, code, detail: 'You may not follow this room (or it does not exist).' };
 
 function tokenOf(handshake: { auth: Record<string, unknown>; headers: Record<string, unknown> }): string | undefined {
   if (typeof handshake.auth.token === 'string') return handshake.auth.token;
@@ -25,28 +61,108 @@ function tokenOf(handshake: { auth: Record<string, unknown>; headers: Record<str
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Server {
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+/**
+ * Starts socket.io on `httpServer` (undefined: a worker process that only
+ * sends, through Redis). Resolves once the Redis clients are connected.
+ */
+export async function startRealtime(httpServer: HttpServer | undefined, deps: RealtimeDeps): Promise<Realtime> {
+  const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const redisClients = deps.redisUrl ? await connectRedis(io, deps.redisUrl, deps.logger) : [];
+
+  /** Whether the user may see `room`: their own user room, or a room the guard admits. */
+  const allowed = async (user: AuthUser, room: string): Promise<boolean> => {
+    if (room === `user:${user.id}`) return true;
+    const match = ROOM.exec(room);
+    return match ? deps.mayJoin(user, match[1] as RoomKind, match[2]!) : false;
+  };
+
   io.use((socket, next) => {
     const token = tokenOf(socket.handshake);
-    const claims = token ? verifyAccessToken(deps.tokens, token) : undefined;
+    const claims = token && deps.tokens ? verifyAccessTokenUntil(deps.tokens, token) : undefined;
     const refuse = () => {
       const error = new Error('unauthenticated') as Error & { data?: unknown };
-      error.data = { code: 'unauthenticated', detail: 'Connect with a valid token: io(url, { auth: { token } }).' };
+      error.data = { code: 'unauthenticated', detail: 'Connect with a valid, unexpired token: io(url, { auth: { token } }).' };
       next(error);
     };
     if (!claims) return refuse();
     deps.findActiveUser(claims.sub).then((user) => {
       if (!user) return refuse();
       socket.data.user = user;
+      // The token's end is the connection's end.
+      const timer = setTimeout(() => expire(socket, 'token_expired', 'Your token expired; reconnect with a fresh one.'), Math.max(0, claims.expiresAtMs - Date.now()));
+      timer.unref();
+      socket.once('disconnect', () => clearTimeout(timer));
       next();
     }, next);
   });
+
   io.on('connection', (socket) => {
-    const user = socket.data.user as AuthUser;
-    const rooms = roomsFor(user);
-    void socket.join(rooms);
-    socket.emit('session.ready', { userId: user.id, rooms });
+    const user = socket.data.user;
+    const own = `user:${user.id}`;
+    void socket.join(own);
+    socket.on('room.join', (room, ack) => {
+      if (typeof ack !== 'function') return;
+      if (typeof room !== 'string' || !ROOM.test(room)) return ack(refusal(String(room), 'invalid_room'));
+      void (async () => {
+        // The user as stored now: a role changed since the handshake counts.
+        const current = await deps.findActiveUser(user.id);
+        if (!current) return expire(socket, 'user_inactive', 'Your account is no longer active.');
+        if (!(await allowed(current, room))) return ack(refusal(room, 'room_forbidden'));
+        // The number read before joining: every event after it reaches this socket.
+        const seq = await roomSequences.current(room);
+        await socket.join(room);
+        ack({ ok: true, room, seq });
+      })().catch((error: unknown) => {
+        deps.logger.error({ err: error, room }, 'room join failed');
+        ack(refusal(room, 'room_forbidden'));
+      });
+    });
+    socket.on('room.leave', (room, ack) => {
+      if (typeof room === 'string' && room !== own) void socket.leave(room);
+      if (typeof ack === 'function') ack({ ok: true, room: String(room) });
+    });
+    socket.emit('session.ready', { userId: user.id, rooms: [own] });
   });
-  return io;
+
+  /** Drops the rooms the socket's user may no longer see; disconnects a user no longer active. */
+  const recheck = async (socket: AnyLiveSocket, only?: string): Promise<void> => {
+    const user = await deps.findActiveUser(socket.data.user.id);
+    if (!user) return expire(socket, 'user_inactive', 'Your account is no longer active.');
+    if ('data' in socket) socket.data.user = user;
+    for (const room of only ? [only] : [...socket.rooms]) {
+      if (room === socket.id || !socket.rooms.has(room) || (await allowed(user, room))) continue;
+      socket.leave(room);
+      socket.emit('room.left', { room, code: 'room_forbidden' });
+    }
+  };
+
+  return {
+    io,
+    async recheckRoom(room) {
+      for (const socket of await io.in(room).fetchSockets()) await recheck(socket, room);
+    },
+    async recheckUser(userId) {
+      for (const socket of await io.in(`user:${userId}`).fetchSockets()) await recheck(socket);
+    },
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}
+
+function expire(socket: AnyLiveSocket, code: 'token_expired' | 'user_inactive', detail: string): void {
+  socket.emit('auth.expired', { code, detail });
+  socket.disconnect(true);
+}
+
+async function connectRedis(io: LiveServer, url: string, logger: Logger) {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  logger.info('live events shared through Redis');
+  return [pub, sub];
 }

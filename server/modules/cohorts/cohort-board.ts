@@ -24,7 +24,7 @@ function admissionCounts(admissions: BoardInput['rows']): BoardAdmissionCountsVi
   return counts;
 }
 
-export function buildBoard(input: BoardInput): CohortBoardView {
+export function buildBoard(input: BoardInput): Omit<CohortBoardView, 'seq'> {
   const rows: BoardAdmissionView[] = input.rows.map((admission) => {
     const milestones = admission.milestones;
     const counts = countByState(milestones);

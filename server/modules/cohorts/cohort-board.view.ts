@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { ADMISSION_STATUSES, type AdmissionStatus } from './admission.model.js';
 import { CohortSummaryView } from './cohorts.presenter.js';
 
@@ -68,4 +68,6 @@ export class CohortBoardView {
   @IsString() today!: string;
   @ValidateNested() @Type(() => BoardTotalsView) totals!: BoardTotalsView;
   @IsArray() @ValidateNested({ each: true }) @Type(() => BoardAdmissionView) admissions!: BoardAdmissionView[];
+  /** The live room `cohort:<id>`'s sequence number when the board was read: apply only events numbered after it. */
+  @IsInt() @Min(0) seq!: number;
 }

@@ -21,16 +21,18 @@ const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.
 const claimable = (at: Date) => ({ $or: [{ emailState: 'pending' }, { emailState: 'sending', emailClaimExpiresAt: { $lte: at } }] });
 
 export const notificationsRepository = {
-  /** Inserts those not already there (by dedupe key); returns how many were new. */
-  async insertNew(notifications: readonly NewNotification[]): Promise<number> {
-    if (notifications.length === 0) return 0;
+  /** Inserts those not already there (by dedupe key); returns the new ones' ids with their users. */
+  async insertNew(notifications: readonly NewNotification[]): Promise<Array<{ id: string; userId: string }>> {
+    if (notifications.length === 0) return [];
     const rows = notifications.map((n) => ({ ...n, userId: new mongoose.Types.ObjectId(n.userId), emailState: 'pending', emailAttempts: 0 }));
+    let inserted: Array<{ _id: mongoose.Types.ObjectId; userId: mongoose.Types.ObjectId }>;
     try {
-      return (await NotificationModel.insertMany(rows, { ordered: false })).length;
+      inserted = await NotificationModel.insertMany(rows, { ordered: false });
     } catch (error) {
       if (!onlyDuplicateKeys(error)) throw error;
-      return (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
+      inserted = (error as { insertedDocs?: typeof inserted }).insertedDocs ?? [];
     }
+    return inserted.map((doc) => ({ id: doc._id.toHexString(), userId: doc.userId.toHexString() }));
   },
 
   /** One user's notifications, one page in `_id` order; only unread ones when asked. */

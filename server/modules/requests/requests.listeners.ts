@@ -39,7 +39,7 @@ export function registerRequestsListeners(bus: EventBus, ports: RequestsListener
         en: `${team?.name ?? 'A startup'} asks you to mentor them. Please answer within ${days} days.`,
       },
       data: { requestId: event.requestId, startupId: event.startupId },
-    });
+    }, bus);
   });
 
   // An answer is committed before this runs; the stat follows it (and a failure here never fails the answer).
@@ -56,7 +56,7 @@ export function registerRequestsListeners(bus: EventBus, ports: RequestsListener
       title: { vi: 'Cố vấn đã nhận lời', en: 'Your mentor said yes' },
       body: { vi: `${mentor?.name ?? 'Cố vấn'} đã nhận hướng dẫn dự án.`, en: `${mentor?.name ?? 'The mentor'} agreed to mentor your startup.` },
       data: { requestId: event.requestId, mentorId: event.mentorId, mentorshipId: event.mentorshipId },
-    });
+    }, bus);
   });
 
   bus.on('request.declined', async (event) => {
@@ -71,6 +71,6 @@ export function registerRequestsListeners(bus: EventBus, ports: RequestsListener
         en: `${mentor?.name ?? 'The mentor'} cannot take this on: “${event.reason}”. See your other suggested mentors.`,
       },
       data: { requestId: event.requestId, mentorId: event.mentorId },
-    });
+    }, bus);
   });
 }

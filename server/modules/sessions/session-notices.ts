@@ -3,6 +3,7 @@
  * in each reader's zone (the mentor's own, Can Tho's for the startup's
  * team), leaving out whoever acted; each notice once per key.
  */
+import type { EventBus } from '../../core/events/event-bus.js';
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../core/time/calendar-date.js';
 import { mentorsRepository } from '../mentors/mentors.repository.js';
@@ -50,13 +51,13 @@ export interface SessionFacts {
 export type SessionText = (p: Parties, time: { vi: string; en: string }, side: 'mentor' | 'team') => { title: { vi: string; en: string }; body: { vi: string; en: string } };
 
 /** One notice to the mentor (in their zone) and one to the team (Can Tho time), leaving out whoever acted. */
-export async function tellBothSides(key: string, kind: string, event: SessionFacts, text: SessionText): Promise<number> {
+export async function tellBothSides(key: string, kind: string, event: SessionFacts, text: SessionText, bus: EventBus): Promise<number> {
   const parties = await partiesOf(event);
   const data = { sessionId: event.sessionId, startupId: event.startupId, mentorId: event.mentorId };
   const toMentor = [event.mentorUserId].filter((id) => id !== event.by);
   const toTeam = parties.memberIds.filter((id) => id !== event.by);
-  const toldMentor = await notify({ key: `${key}:mentor`, kind, userIds: toMentor, ...text(parties, sessionTime(event.start, parties.mentorZone), 'mentor'), data });
-  const toldTeam = await notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE), 'team'), data });
+  const toldMentor = await notify({ key: `${key}:mentor`, kind, userIds: toMentor, ...text(parties, sessionTime(event.start, parties.mentorZone), 'mentor'), data }, bus);
+  const toldTeam = await notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE), 'team'), data }, bus);
   return toldMentor + toldTeam;
 }
 
@@ -66,12 +67,13 @@ export async function tellTeam(
   kind: string,
   event: SessionFacts,
   text: (p: Parties, time: { vi: string; en: string }) => { title: { vi: string; en: string }; body: { vi: string; en: string } },
+  bus: EventBus,
   data: Record<string, string> = {},
 ): Promise<number> {
   const parties = await partiesOf(event);
   const ids = { sessionId: event.sessionId, startupId: event.startupId, mentorId: event.mentorId };
   const toTeam = parties.memberIds.filter((id) => id !== event.by);
-  return notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE)), data: { ...ids, ...data } });
+  return notify({ key: `${key}:team`, kind, userIds: toTeam, ...text(parties, sessionTime(event.start, VIETNAM_ZONE)), data: { ...ids, ...data } }, bus);
 }
 
 /** "01/07/2026" / "1 July 2026": a calendar date in a notice. */

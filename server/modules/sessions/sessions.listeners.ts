@@ -22,7 +22,7 @@ export function registerSessionsListeners(bus: EventBus): void {
         vi: `Buổi gặp ${withOther(p, side).vi} vào ${time.vi} đã bị hủy. Lý do: ${event.reason}`,
         en: `The session ${withOther(p, side).en} on ${time.en} was cancelled. Reason: ${event.reason}`,
       },
-    }));
+    }), bus);
   });
   bus.on('session.no_show', async (event) => {
     await tellBothSides(`session.no_show:${event.sessionId}`, 'session.no_show', event, (p, time, side) => ({
@@ -30,7 +30,7 @@ export function registerSessionsListeners(bus: EventBus): void {
       body: event.by
         ? { vi: `Buổi gặp ${withOther(p, side).vi} vào ${time.vi} được báo là có người vắng mặt.`, en: `The session ${withOther(p, side).en} on ${time.en} was reported a no-show.` }
         : { vi: `Buổi gặp ${withOther(p, side).vi} vào ${time.vi} không được xác nhận đã diễn ra nên được ghi nhận vắng mặt.`, en: `Nobody marked the session ${withOther(p, side).en} on ${time.en} held, so it is recorded as a no-show.` },
-    }));
+    }), bus);
   });
   bus.on('session.rescheduled', async (event) => {
     await tellBothSides(`session.rescheduled:${event.sessionId}`, 'session.rescheduled', event, (p, time, side) => ({
@@ -39,7 +39,7 @@ export function registerSessionsListeners(bus: EventBus): void {
         vi: `Buổi gặp ${withOther(p, side).vi} đã được dời sang ${time.vi}.`,
         en: `The session ${withOther(p, side).en} moved to ${time.en}.`,
       },
-    }));
+    }), bus);
   });
   bus.on('session.actionItemAdded', async (event) => {
     const due = event.dueOn ? noticeDate(event.dueOn) : undefined;
@@ -49,6 +49,6 @@ export function registerSessionsListeners(bus: EventBus): void {
         vi: `${p.mentorName} giao việc: “${event.title}”${due ? ` (hạn ${due.vi})` : ''}.`,
         en: `${p.mentorName} set an action item: “${event.title}”${due ? ` (due ${due.en})` : ''}.`,
       },
-    }), { actionItemId: event.actionItemId });
+    }), bus, { actionItemId: event.actionItemId });
   });
 }

@@ -1,3 +1,4 @@
+import type { EventBus } from '../../../core/events/event-bus.js';
 import { notificationsRepository, type NewNotification } from '../notifications.repository.js';
 
 /** What to tell, to whom, keyed by what happened (`request.expired:<requestId>`). */
@@ -16,7 +17,7 @@ export interface Notice {
  * told now (0 when an earlier run already told everyone), so a job run
  * twice can act only on the first telling.
  */
-export async function notify(notice: Notice): Promise<number> {
+export async function notify(notice: Notice, bus: EventBus): Promise<number> {
   const rows: NewNotification[] = [...new Set(notice.userIds)].map((userId) => ({
     userId,
     kind: notice.kind,
@@ -25,5 +26,12 @@ export async function notify(notice: Notice): Promise<number> {
     body: notice.body,
     data: notice.data,
   }));
-  return notificationsRepository.insertNew(rows);
+  const told = await notificationsRepository.insertNew(rows);
+  // Each person's live copy (`user:<id>`); the stored notification is what counts.
+  await Promise.all(
+    told.map((row) =>
+      bus.emit('notification.created', { notificationId: row.id, userId: row.userId, kind: notice.kind, title: notice.title, body: notice.body, data: notice.data }),
+    ),
+  );
+  return told.length;
 }

@@ -29,7 +29,7 @@ const factsOf = (session: SessionRecord): SessionFacts => ({
 });
 
 /** Tells the mentor and the team of a new booking, but whoever booked it. */
-async function announceBooking(session: SessionRecord): Promise<number> {
+async function announceBooking(session: SessionRecord, deps: Pick<UseCaseDeps, 'bus'>): Promise<number> {
   if (session.status !== 'scheduled') return 0;
   return tellBothSides(`session.booked:${session._id.toHexString()}`, 'session.booked', { ...factsOf(session), by: session.bookedBy.toHexString() }, (p, time, side) => ({
     title: { vi: 'Lịch gặp cố vấn mới', en: 'New mentoring session' },
@@ -37,11 +37,11 @@ async function announceBooking(session: SessionRecord): Promise<number> {
       side === 'mentor'
         ? { vi: `${p.startupName} đã đặt lịch gặp bạn vào ${time.vi}.`, en: `${p.startupName} booked a session with you on ${time.en}.` }
         : { vi: `Đã đặt lịch gặp ${p.mentorName} vào ${time.vi}.`, en: `A session with ${p.mentorName} is booked for ${time.en}.` },
-  }));
+  }), deps.bus);
 }
 
 /** Reminds both sides; returns how many people were told now (0 on a repeat, or out of its state or time). */
-async function remindSession(session: SessionRecord, kind: ReminderKind, deps: Pick<UseCaseDeps, 'now'>): Promise<number> {
+async function remindSession(session: SessionRecord, kind: ReminderKind, deps: Pick<UseCaseDeps, 'now' | 'bus'>): Promise<number> {
   // Each reminder's time runs until the next one's (the 1 h one's until the start): a late sweep sends only the one that still fits.
   const now = deps.now().getTime();
   const until = kind === '24h' ? session.start.getTime() - REMINDER_LEAD_MS['1h'] : session.start.getTime();
@@ -54,11 +54,11 @@ async function remindSession(session: SessionRecord, kind: ReminderKind, deps: P
       vi: `Còn ${inTime.vi}: buổi gặp ${withOther(p, side).vi} vào ${time.vi}${session.mode === 'online' ? ` (${session.link})` : `, tại ${session.place}`}.`,
       en: `In ${inTime.en}: your session ${withOther(p, side).en} on ${time.en}${session.mode === 'online' ? ` (${session.link})` : `, at ${session.place}`}.`,
     },
-  }));
+  }), deps.bus);
 }
 
 /** At the end: asks both sides to mark it held (the mentor) and to rate it. */
-async function askForFeedback(session: SessionRecord, deps: Pick<UseCaseDeps, 'now'>): Promise<number> {
+async function askForFeedback(session: SessionRecord, deps: Pick<UseCaseDeps, 'now' | 'bus'>): Promise<number> {
   if (!['scheduled', 'completed'].includes(session.status) || deps.now().getTime() < session.end.getTime()) return 0;
   return tellBothSides(`session.feedback:${session._id.toHexString()}`, 'session.feedback', factsOf(session), (p, time, side) => ({
     title: { vi: 'Buổi gặp thế nào?', en: 'How did the session go?' },
@@ -66,7 +66,7 @@ async function askForFeedback(session: SessionRecord, deps: Pick<UseCaseDeps, 'n
       side === 'mentor'
         ? { vi: `Buổi gặp ${withOther(p, side).vi} vào ${time.vi} đã kết thúc: hãy xác nhận đã diễn ra và ghi lại nhận xét.`, en: `Your session ${withOther(p, side).en} on ${time.en} has ended: please mark it held and note your feedback.` }
         : { vi: `Buổi gặp ${withOther(p, side).vi} vào ${time.vi} đã kết thúc: hãy đánh giá buổi gặp.`, en: `Your session ${withOther(p, side).en} on ${time.en} has ended: please rate it.` },
-  }));
+  }), deps.bus);
 }
 
 /** A day after its end, a session still scheduled (nobody marked it held) becomes a no-show; 1 when this run moved it. */
@@ -83,7 +83,7 @@ async function detectNoShow(session: SessionRecord, deps: UseCaseDeps): Promise<
 function act(session: SessionRecord, kind: FollowUp, deps: UseCaseDeps): Promise<number> {
   switch (kind) {
     case 'announce':
-      return announceBooking(session);
+      return announceBooking(session, deps);
     case 'remind24h':
       return remindSession(session, '24h', deps);
     case 'remind1h':

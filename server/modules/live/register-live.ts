@@ -1,0 +1,26 @@
+/**
+ * Live tracking, wired: each module's listener turns its domain events into
+ * room events through one publisher, and access changes re-check the rooms
+ * (SPEC §7). Called by every process that has a socket.io server: the API,
+ * and a lone worker when REDIS_URL lets it reach the API's sockets.
+ */
+import type { Logger } from 'pino';
+import type { EventBus } from '../../core/events/event-bus.js';
+import { createLivePublisher } from '../../core/realtime/live-publisher.js';
+import type { Realtime } from '../../core/realtime/socket-server.js';
+import { registerCohortsLive } from '../cohorts/cohorts.live.js';
+import { registerNotificationsLive } from '../notifications/notifications.live.js';
+import { registerRequestsLive } from '../requests/requests.live.js';
+import { registerSessionsLive } from '../sessions/sessions.live.js';
+import { registerStartupsLive } from '../startups/startups.live.js';
+import { registerRoomRechecks } from './live.listeners.js';
+
+export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger): void {
+  const live = createLivePublisher(realtime.io, logger);
+  registerCohortsLive(bus, live);
+  registerRequestsLive(bus, live);
+  registerSessionsLive(bus, live);
+  registerStartupsLive(bus, live);
+  registerNotificationsLive(bus, live);
+  registerRoomRechecks(bus, realtime);
+}

@@ -1,0 +1,48 @@
+/**
+ * A real Redis for tests: Debian's `redis-server` on a free loopback port,
+ * in memory only (no snapshot, no append-only file), stopped by `stop()`.
+ * `.ci/run` installs the package when it is missing.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { freePort } from './process.js';
+
+export interface TestRedis {
+  /** `redis://127.0.0.1:<port>`, for REDIS_URL. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server could not be started (${error.message}); install Debian's redis-server`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+    });
+  });
+  await ready;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

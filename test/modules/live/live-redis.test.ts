@@ -1,0 +1,64 @@
+/**
+ * Two API processes behind one Redis (a real `redis-server`): a change made
+ * through process A reaches a socket connected to process B, in order and
+ * numbered without a gap.
+ */
+import { expect } from 'chai';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '../../../server/core/realtime/live-events.js';
+import { createTestUser } from '../../helpers/factories.js';
+import { startRunwayProcess, type RunwayProcess } from '../../helpers/process.js';
+import { startTestRedis, type TestRedis } from '../../helpers/redis.js';
+import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { admit, createCohort, createStartup, individualBody } from '../cohorts/cohort-helpers.js';
+
+describe('live tracking across two processes through Redis', function () {
+  this.timeout(90_000);
+  let redis: TestRedis;
+  let processA: TestRunway;
+  let processB: RunwayProcess;
+
+  before(async () => {
+    redis = await startTestRedis();
+    processA = await startTestRunway({ REDIS_URL: redis.url });
+    processB = await startRunwayProcess(processA.context.config.DB_NAME, { REDIS_URL: redis.url });
+  });
+  after(async () => {
+    await processB?.stop();
+    await processA?.stop();
+    await redis?.stop();
+  });
+
+  it('20 concurrent changes through process A reach a socket on process B, in order, numbered without a gap', async () => {
+    const manager = await createTestUser(processA, 'manager');
+    const founder = await createTestUser(processA, 'startup');
+    const template = Array.from({ length: 20 }, (_, i) => ({ key: `b-${i}`, title: `Bước ${i}`, dueWeeks: i }));
+    const cohortId = (await createCohort(processA, manager.token, { milestoneTemplate: template })).id;
+    const startupId = await createStartup(processA, founder.token, individualBody('Sầu Riêng Phong Điền'));
+    const milestones = (await admit(processA, manager.token, cohortId, startupId)).milestones.map((m) => m.id);
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(processB.url, { transports: ['websocket'], reconnection: false, auth: { token: manager.token } });
+    try {
+      const received: Array<{ name: string; seq: number; milestoneId?: string }> = [];
+      socket.onAny((name: string, event: { seq?: number; milestoneId?: string }) => {
+        if (typeof event?.seq === 'number') received.push({ name, seq: event.seq, milestoneId: event.milestoneId });
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('session.ready', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const joined: JoinAck = await socket.timeout(5000).emitWithAck('room.join', `cohort:${cohortId}`);
+      if (!joined.ok) throw new Error(`join refused: ${joined.code}`);
+
+      const responses = await Promise.all(milestones.map((id) => processA.http('PATCH', `/api/v1/milestones/${id}`, { token: founder.token, body: { state: 'in_progress' } })));
+      expect(responses.map((r) => r.status)).to.deep.equal(milestones.map(() => 200));
+      const deadline = Date.now() + 5000;
+      while (received.length < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+
+      expect(received.map((r) => r.seq)).to.deep.equal(Array.from({ length: 40 }, (_, i) => joined.seq + 1 + i));
+      expect(new Set(received.filter((r) => r.name === 'milestone.updated').map((r) => r.milestoneId))).to.have.property('size', 20);
+    } finally {
+      socket.close();
+    }
+  });
+});
