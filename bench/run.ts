@@ -13,7 +13,11 @@
  *   1,000 × 3,000 cohort proposal (bench/matching.ts; BENCH_SECONDS);
  * - sessions: booking throughput against plain insertOne, and 10,000
  *   reminders over 5 minutes on the real worker (bench/sessions.ts;
- *   BENCH_REMINDERS, BENCH_REMINDER_SECONDS).
+ *   BENCH_REMINDERS, BENCH_REMINDER_SECONDS);
+ * - live: 1,000 sockets following one cohort room, delivery latency on one
+ *   process and across two through Redis, against a bare socket.io
+ *   broadcast, and server memory per socket (bench/live.ts;
+ *   BENCH_LIVE_SOCKETS, BENCH_LIVE_CHANGES).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +29,7 @@ import autocannon from 'autocannon';
 import { startChildServer, stopAllChildren } from './child-server.js';
 import { runDemoLoad } from './demo-load.js';
 import { runMatchingBench } from './matching.js';
+import { runLiveBench } from './live.js';
 import { runSessionsBench } from './sessions.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -228,7 +233,12 @@ async function sessions(): Promise<void> {
   await writeResult('sessions', database, figures);
 }
 
-const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions };
+async function live(): Promise<void> {
+  const { database, figures } = await runLiveBench();
+  await writeResult('live', database, figures);
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions, live };
 
 const name = process.argv[2];
 if (name !== undefined && !Object.hasOwn(suites, name)) {

@@ -11,7 +11,10 @@
  * With BENCH_WORLD=sessions it starts empty instead, polls jobs every
  * BENCH_POLL_MS, builds the sessions bench's world (bench/sessions-world.ts)
  * and adds it to the ready line as `world`, with `dbUri` and `dbName` so the
- * bench can read and write the same database.
+ * bench can read and write the same database. BENCH_WORLD=live does the
+ * same with the live bench's world (bench/live-world.ts); BENCH_WORLD=attach
+ * joins the database BENCH_DB_URI / BENCH_DB_NAME of another such server
+ * (a second API process) and builds nothing. REDIS_URL passes through.
  *
  * `token` is a manager's access token (the demo manager's, logged in over
  * HTTP; with BENCH_SYNTHETIC also `adminToken`, an admin's), `cohortId` the first cohort that manager manages (null for the
@@ -32,6 +35,7 @@ import { todayInVietnam } from '../server/core/time/calendar-date.js';
 import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { candidateIndex } from '../server/modules/matching/candidate-index-sync.js';
+import { buildLiveWorld } from './live-world.js';
 import { buildSessionsWorld } from './sessions-world.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-demo-'));
@@ -61,12 +65,15 @@ if (process.argv.includes('--until-stdin-closes')) {
 
 try {
   const synthetic = process.env.BENCH_SYNTHETIC?.split(',').map(Number);
-  const sessionsWorld = process.env.BENCH_WORLD === 'sessions';
+  const world = process.env.BENCH_WORLD;
+  const sessionsWorld = world === 'sessions';
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     EMBEDDED_DB_DIR: dataDir,
-    DEMO_DATA: synthetic || sessionsWorld ? 'false' : 'true',
+    DEMO_DATA: synthetic || world ? 'false' : 'true',
+    ...(world === 'attach' ? { MONGODB_URI: process.env.BENCH_DB_URI, DB_NAME: process.env.BENCH_DB_NAME } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
     ...(process.env.BENCH_POLL_MS ? { JOBS_PROCESS_EVERY_MS: process.env.BENCH_POLL_MS } : {}),
@@ -74,7 +81,13 @@ try {
   runway = await startRunway(config);
   if (stopping) await stopping;
 
-  if (sessionsWorld) {
+  if (world === 'attach') {
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, database: runway.database.description, dataDir })}\n`);
+  } else if (world === 'live') {
+    const live = await buildLiveWorld(runway);
+    const db = { dbUri: runway.database.embedded?.connectionUri, dbName: config.DB_NAME };
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, world: live, ...db, database: runway.database.description, dataDir })}\n`);
+  } else if (sessionsWorld) {
     const world = await buildSessionsWorld(runway);
     const db = { dbUri: runway.database.embedded?.connectionUri, dbName: config.DB_NAME };
     process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, world, ...db, database: runway.database.description, dataDir })}\n`);

@@ -9,7 +9,7 @@
  * any failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,17 +68,34 @@ async function countsOf(report: string): Promise<Pick<RoleResult, 'tests' | 'fai
   return { tests: attribute('tests'), failures: attribute('failures'), errors: attribute('errors') };
 }
 
-/** Runs schemathesis, echoing its output; resolves with the number of test cases its summary reports. */
-function run(command: string, args: string[]): Promise<number> {
+/**
+ * Runs schemathesis with its whole output written to `log`; echoes only its
+ * failures (if any) and its summary, so a CI log stays readable. Resolves
+ * with the number of test cases its summary reports.
+ */
+function run(command: string, args: string[], log: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+    const file = createWriteStream(log);
     let output = '';
+    let failures = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      output = (output + chunk.toString()).slice(-20_000);
+      file.write(chunk);
+      output += chunk.toString();
+      // The failures section can be long: keep it whole, and only the tail of the rest.
+      const marker = output.search(/^=+ FAILURES =+$/m);
+      if (marker >= 0 && !failures) failures = output.slice(marker);
+      else if (failures) failures += chunk.toString();
+      output = output.slice(-20_000);
     });
     child.on('error', reject);
-    child.on('close', () => resolve(Number(/(\d+) generated/.exec(output)?.[1] ?? 0)));
+    child.on('close', () => {
+      file.end();
+      const summary = output.slice(Math.max(0, output.search(/^=+ SUMMARY =+$/m)));
+      process.stdout.write(failures ? failures : summary);
+      console.log(`(the whole output: ${path.relative(ROOT, log)})`);
+      resolve(Number(/(\d+) generated/.exec(output)?.[1] ?? 0));
+    });
   });
 }
 
@@ -114,7 +131,7 @@ try {
       '--continue-on-failure',
       '--report', 'junit',
       '--report-junit-path', report,
-    ]);
+    ], path.join(reports, `${role}.log`));
     results.push({ role, ...(await countsOf(report)), cases, seconds: Math.round((Date.now() - startedAt) / 1000) });
   }
 } finally {
