@@ -17,6 +17,7 @@
  * server memory per connected socket ≤ 100 kB (resident set growth of the
  * server holding the sockets, from none to 1,000 joined, after settling).
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -171,14 +172,15 @@ export async function runLiveBench(): Promise<{ database: string; figures: Recor
   console.log('Runway, one process', oneProcess);
 
   const redis = await startTestRedis();
+  const shared = { ...process.env, REDIS_URL: redis.url, BENCH_JWT_SECRET: randomBytes(32).toString('hex') };
   let twoProcesses;
   let database = '';
   try {
-    const a = await startChildServer<RunwayReady>('serve-runway.ts', { env: { ...process.env, BENCH_WORLD: 'live', REDIS_URL: redis.url } });
+    const a = await startChildServer<RunwayReady>('serve-runway.ts', { env: { ...shared, BENCH_WORLD: 'live' } });
     try {
       database = a.ready.database;
       const b = await startChildServer<{ ready: true; url: string }>('serve-runway.ts', {
-        env: { ...process.env, BENCH_WORLD: 'attach', BENCH_DB_URI: a.ready.dbUri, BENCH_DB_NAME: a.ready.dbName, REDIS_URL: redis.url },
+        env: { ...shared, BENCH_WORLD: 'attach', BENCH_DB_URI: a.ready.dbUri, BENCH_DB_NAME: a.ready.dbName },
       });
       try {
         const { world } = a.ready;
@@ -194,13 +196,16 @@ export async function runLiveBench(): Promise<{ database: string; figures: Recor
   }
   console.log('Runway, two processes through Redis (PATCH to A, sockets on B)', twoProcesses);
 
+  const within = (run: typeof oneProcess, ms: number) => run.fromResponseMs.p99 <= ms && run.missing === 0;
   const targets = {
-    oneProcessP99: { target: '≤ 100 ms', value: oneProcess.fromResponseMs.p99, met: oneProcess.fromResponseMs.p99 <= 100 && oneProcess.missing === 0 },
-    twoProcessesP99: { target: '≤ 200 ms', value: twoProcesses.fromResponseMs.p99, met: twoProcesses.fromResponseMs.p99 <= 200 && twoProcesses.missing === 0 },
+    oneProcessP99: { target: '≤ 100 ms from the response', fromResponseMs: oneProcess.fromResponseMs.p99, fromRequestMs: oneProcess.fromRequestMs.p99, met: within(oneProcess, 100) },
+    twoProcessesP99: { target: '≤ 200 ms from the response', fromResponseMs: twoProcesses.fromResponseMs.p99, fromRequestMs: twoProcesses.fromRequestMs.p99, met: within(twoProcesses, 200) },
     memoryPerSocketKb: { target: '≤ 100 kB', value: Math.max(oneProcess.memory.perSocketKb, twoProcesses.memory.perSocketKb), met: Math.max(oneProcess.memory.perSocketKb, twoProcesses.memory.perSocketKb) <= 100 },
-    ratioToBareP99: {
-      oneProcess: round1(oneProcess.fromResponseMs.p99 / Math.max(bare.fromResponseMs.p99, 0.1)),
-      twoProcesses: round1(twoProcesses.fromResponseMs.p99 / Math.max(bare.fromResponseMs.p99, 0.1)),
+    // Every event reaches the client before the response does (the server sends before it answers), so the ratios compare from the request's start.
+    p99FromRequestVsBare: {
+      bareMs: bare.fromRequestMs.p99,
+      oneProcess: round1(oneProcess.fromRequestMs.p99 / bare.fromRequestMs.p99),
+      twoProcesses: round1(twoProcesses.fromRequestMs.p99 / bare.fromRequestMs.p99),
     },
   };
   console.log('targets', targets);

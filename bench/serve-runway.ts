@@ -14,7 +14,8 @@
  * bench can read and write the same database. BENCH_WORLD=live does the
  * same with the live bench's world (bench/live-world.ts); BENCH_WORLD=attach
  * joins the database BENCH_DB_URI / BENCH_DB_NAME of another such server
- * (a second API process) and builds nothing. REDIS_URL passes through.
+ * (a second API process) and builds nothing. REDIS_URL passes through, and
+ * BENCH_JWT_SECRET becomes JWT_SECRET.
  *
  * `token` is a manager's access token (the demo manager's, logged in over
  * HTTP; with BENCH_SYNTHETIC also `adminToken`, an admin's), `cohortId` the first cohort that manager manages (null for the
@@ -74,6 +75,8 @@ try {
     DEMO_DATA: synthetic || world ? 'false' : 'true',
     ...(world === 'attach' ? { MONGODB_URI: process.env.BENCH_DB_URI, DB_NAME: process.env.BENCH_DB_NAME } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Two servers on one database must sign alike (otherwise each keeps its own secret in its folder).
+    ...(process.env.BENCH_JWT_SECRET ? { JWT_SECRET: process.env.BENCH_JWT_SECRET } : {}),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
     ...(process.env.BENCH_POLL_MS ? { JOBS_PROCESS_EVERY_MS: process.env.BENCH_POLL_MS } : {}),

@@ -84,7 +84,7 @@ export type Live<N extends LiveEventName> = LiveEvents[N] & {
 };
 
 /** Why a join was refused or a room taken away. */
-export type RoomRefusal = 'invalid_room' | 'room_forbidden';
+export type RoomRefusal = 'invalid_room' | 'room_forbidden' | 'too_many_rooms';
 
 export type JoinAck = { ok: true; room: string; seq: number } | { ok: false; room: string; code: RoomRefusal; detail: string };
 
@@ -93,7 +93,7 @@ export type ServerToClientEvents = { [N in LiveEventName]: (event: Live<N>) => v
   /** Once connected: the user and the rooms joined (their own `user:<id>`). */
   'session.ready': (ready: { userId: string; rooms: string[] }) => void;
   /** The user may no longer see `room` (membership, role or mentorship changed); the socket has left it. */
-  'room.left': (left: { room: string; code: RoomRefusal }) => void;
+  'room.left': (left: { room: string; code: 'room_forbidden' }) => void;
   /** The token expired or the user was deactivated; the server disconnects right after. Reconnect with a fresh token. */
   'auth.expired': (expired: { code: 'token_expired' | 'user_inactive'; detail: string }) => void;
 };

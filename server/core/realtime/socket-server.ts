@@ -15,7 +15,7 @@ import { createClient } from 'redis';
 import { Server, type RemoteSocket, type Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { verifyAccessTokenUntil, type TokenSettings } from '../auth/tokens.js';
-import type { ClientToServerEvents, JoinAck, RoomKind, ServerToClientEvents } from './live-events.js';
+import type { ClientToServerEvents, JoinAck, RoomKind, RoomRefusal, ServerToClientEvents } from './live-events.js';
 import { roomSequences } from './room-sequences.js';
 
 /** Whether `user` may see the room `<kind>:<id>` (the REST policies, applied by the modules). */
@@ -49,11 +49,15 @@ export interface Realtime {
 }
 
 const ROOM = /^(startup|cohort|mentor):([0-9a-f]{24})$/;
+/** Rooms one socket may follow at once besides its own: more than a manager's cohorts and their startups, bounded all the same. */
+export const MAX_ROOMS_PER_SOCKET = 200;
 
-const refusal = (room: string, code: 'invalid_room' | 'room_forbidden'): JoinAck =>
-  code === 'invalid_room'
-    ? { ok: false, room, code, detail: 'Rooms are startup:<id>, cohort:<id> or mentor:<id>, with a 24-hex id.' }
-    : { ok: false, room, code, detail: 'You may not follow this room (or it does not exist).' };
+const DETAILS: Record<RoomRefusal, string> = {
+  invalid_room: 'Rooms are startup:<id>, cohort:<id> or mentor:<id>, with a 24-hex id.',
+  room_forbidden: 'You may not follow this room (or it does not exist).',
+  too_many_rooms: `A socket follows at most ${MAX_ROOMS_PER_SOCKET} rooms; leave one first.`,
+};
+const refusal = (room: string, code: RoomRefusal): JoinAck => ({ ok: false, room, code, detail: DETAILS[code] });
 
 function tokenOf(handshake: { auth: Record<string, unknown>; headers: Record<string, unknown> }): string | undefined {
   if (typeof handshake.auth.token === 'string') return handshake.auth.token;
@@ -103,6 +107,8 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     socket.on('room.join', (room, ack) => {
       if (typeof ack !== 'function') return;
       if (typeof room !== 'string' || !ROOM.test(room)) return ack(refusal(String(room), 'invalid_room'));
+      // Its own id and user room, plus the ones it asked for.
+      if (!socket.rooms.has(room) && socket.rooms.size - 2 >= MAX_ROOMS_PER_SOCKET) return ack(refusal(room, 'too_many_rooms'));
       void (async () => {
         // The user as stored now: a role changed since the handshake counts.
         const current = await deps.findActiveUser(user.id);

@@ -1,15 +1,20 @@
 /**
  * Two API processes behind one Redis (a real `redis-server`): a change made
  * through process A reaches a socket connected to process B, in order and
- * numbered without a gap.
+ * numbered without a gap; and a lone worker's events reach the API's sockets.
  */
 import { expect } from 'chai';
+import { once } from 'node:events';
+import mongoose from 'mongoose';
+import { EXPIRE_REQUEST_JOB } from '../../../jobs/expire-request.js';
+import { MentorRequestModel } from '../../../server/modules/requests/mentor-request.model.js';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '../../../server/core/realtime/live-events.js';
 import { createTestUser } from '../../helpers/factories.js';
-import { startRunwayProcess, type RunwayProcess } from '../../helpers/process.js';
+import { startRunwayProcess, startWorkerProcess, type RunwayProcess } from '../../helpers/process.js';
 import { startTestRedis, type TestRedis } from '../../helpers/redis.js';
-import { startTestRunway, type TestRunway } from '../../helpers/runway.js';
+import { startTestRunway, testDatabaseUri, type TestRunway } from '../../helpers/runway.js';
+import { activeMentor, matchingWorld, requestMentor } from '../matching/matching-helpers.js';
 import { admit, createCohort, createStartup, individualBody } from '../cohorts/cohort-helpers.js';
 
 describe('live tracking across two processes through Redis', function () {
@@ -59,6 +64,51 @@ describe('live tracking across two processes through Redis', function () {
       expect(new Set(received.filter((r) => r.name === 'milestone.updated').map((r) => r.milestoneId))).to.have.property('size', 20);
     } finally {
       socket.close();
+    }
+  });
+});
+
+describe('live tracking from a lone worker through Redis', function () {
+  this.timeout(90_000);
+  let redis: TestRedis;
+  let api: TestRunway;
+
+  before(async () => {
+    redis = await startTestRedis();
+    api = await startTestRunway({ REDIS_URL: redis.url });
+    // Only the worker under test may run jobs on this database.
+    await api.worker.stop();
+  });
+  after(async () => {
+    await api?.stop();
+    await redis?.stop();
+  });
+
+  it('a request expired by `npm run worker` reaches the startup’s room on the API process', async () => {
+    const world = await matchingWorld(api);
+    const mentor = await activeMentor(api, world);
+    const requestId = await requestMentor(api, world.founder.token, world.startupId, mentor.profile.id);
+    // Its time is up now, and so is its expiry job.
+    await MentorRequestModel.updateOne({ _id: requestId }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await mongoose.connection.db!.collection('agendaJobs').updateMany({ name: EXPIRE_REQUEST_JOB }, { $set: { nextRunAt: new Date() } });
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(api.url, { transports: ['websocket'], reconnection: false, auth: { token: world.founder.token } });
+    const worker = startWorkerProcess({ MONGODB_URI: testDatabaseUri(), DB_NAME: api.context.config.DB_NAME, REDIS_URL: redis.url });
+    try {
+      const expired = new Promise<{ requestId: string; room: string }>((resolve) => socket.on('request.expired', resolve));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('session.ready', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const joined: JoinAck = await socket.timeout(5000).emitWithAck('room.join', `startup:${world.startupId}`);
+      expect(joined.ok).to.equal(true);
+      const event = await Promise.race([expired, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no request.expired within 30 s; worker said: ${worker.stderr()}`)), 30_000))]);
+      expect(event).to.include({ requestId, room: `startup:${world.startupId}` });
+    } finally {
+      socket.close();
+      const exited = once(worker.child, 'exit');
+      worker.child.kill('SIGTERM');
+      await exited;
     }
   });
 });

@@ -167,6 +167,21 @@ describe('live tracking over socket.io', function () {
         client.close();
       }
     });
+    it('refuses a join past 200 rooms on one socket (too_many_rooms); leaving one makes room', async () => {
+      // Bare mentor records: enough rooms an admin may join, without 200 profiles' worth of setup.
+      const ids = Array.from({ length: 201 }, () => new mongoose.Types.ObjectId());
+      await mongoose.connection.db!.collection('mentors').insertMany(ids.map((_id) => ({ _id, userId: new mongoose.Types.ObjectId(), status: 'pending' })));
+      try {
+        const admin = await as(world.admin);
+        for (const id of ids.slice(0, 200)) expect((await admin.join(`mentor:${id.toHexString()}`)).ok).to.equal(true);
+        const last = `mentor:${ids[200]!.toHexString()}`;
+        expect(await admin.join(last)).to.deep.include({ ok: false, code: 'too_many_rooms' });
+        await admin.socket.timeout(5000).emitWithAck('room.leave', `mentor:${ids[0]!.toHexString()}`);
+        expect((await admin.join(last)).ok).to.equal(true);
+      } finally {
+        await mongoose.connection.db!.collection('mentors').deleteMany({ _id: { $in: ids } });
+      }
+    });
   });
 
   describe('delivery', () => {
@@ -248,6 +263,46 @@ describe('live tracking over socket.io', function () {
       expect(named(mentorSide, 'request.created')[0]!.event).to.include({ requestId, startupId: world.startupId, mentorId: newMentor.profile.id });
       expect(named(team, 'request.accepted')[0]!.event).to.include({ requestId });
     });
+    it('session events reach the mentor’s room, the startup’s and its cohort’s', async () => {
+      const mentorSide = await as(mentor.user);
+      const manager = await as(world.manager);
+      expect((await mentorSide.join(`mentor:${mentor.profile.id}`)).ok).to.equal(true);
+      expect((await manager.join(`cohort:${world.cohortId}`)).ok).to.equal(true);
+      const slots = await runway.http('GET', `/api/v1/mentors/${mentor.profile.id}/slots`, { token: world.founder.token });
+      expect(slots.status, slots.text).to.equal(200);
+      const [first, second] = slots.body.items as Array<{ start: string }>;
+      const booked = await runway.http('POST', '/api/v1/sessions', {
+        token: world.founder.token,
+        body: { startupId: world.startupId, mentorId: mentor.profile.id, start: first!.start, mode: 'online', link: 'https://meet.example.vn/runway', topic: 'Kênh phân phối' },
+      });
+      expect(booked.status, booked.text).to.equal(201);
+      const moved = await runway.http('POST', `/api/v1/sessions/${booked.body.id}/reschedule`, { token: world.founder.token, body: { start: second!.start } });
+      expect(moved.status, moved.text).to.equal(200);
+      const movedId = moved.body.session.id as string;
+      const cancelled = await runway.http('POST', `/api/v1/sessions/${movedId}/cancel`, { token: world.founder.token, body: { reason: 'Trùng lịch thu hoạch' } });
+      expect(cancelled.status, cancelled.text).to.equal(200);
+      for (const client of [mentorSide, manager]) {
+        await until(() => named(client, 'session.cancelled').length > 0);
+        expect(client.received.map((r) => r.name).filter((name) => name.startsWith('session.') && name !== 'session.ready')).to.deep.equal(['session.booked', 'session.rescheduled', 'session.cancelled']);
+      }
+      expect(named(manager, 'session.booked')[0]!.event).to.include({ sessionId: booked.body.id, startupId: world.startupId, mentorId: mentor.profile.id, start: first!.start });
+      expect(named(manager, 'session.rescheduled')[0]!.event).to.include({ sessionId: movedId, previousSessionId: booked.body.id, previousStart: first!.start });
+      expect(named(manager, 'session.cancelled')[0]!.event).to.include({ sessionId: movedId, reason: 'Trùng lịch thu hoạch' });
+    });
+
+    it('eligibility warnings and expiries reach the startup’s room and its cohorts’', async () => {
+      const team = await as(world.founder);
+      const manager = await as(world.manager);
+      expect((await team.join(`startup:${world.startupId}`)).ok).to.equal(true);
+      expect((await manager.join(`cohort:${world.cohortId}`)).ok).to.equal(true);
+      const { bus } = runway.context;
+      await bus.emit('eligibility.warned', { startupId: world.startupId, eligibleUntil: '2027-03-01', daysBefore: 90, cohortIds: [world.cohortId] });
+      await bus.emit('eligibility.expired', { startupId: world.startupId, eligibleUntil: '2027-03-01', cohortIds: [world.cohortId] });
+      for (const client of [team, manager]) {
+        await until(() => named(client, 'eligibility.expired').length > 0);
+        expect(named(client, 'eligibility.warned')[0]!.event).to.include({ startupId: world.startupId, eligibleUntil: '2027-03-01', daysBefore: 90 });
+      }
+    });
   });
 
   describe('access that ends', () => {
@@ -267,6 +322,28 @@ describe('live tracking over socket.io', function () {
       expect(deactivated.status, deactivated.text).to.equal(200);
       expect(await disconnected).to.equal('io server disconnect');
       expect(named(leaving, 'auth.expired')[0]!.event).to.include({ code: 'user_inactive' });
+    });
+
+    it('a founder removed from the team leaves the startup’s room; a manager made a mentor leaves the cohort’s', async () => {
+      const teammate = await createTestUser(runway, 'startup');
+      const added = await runway.http('POST', `/api/v1/startups/${world.startupId}/members`, { token: world.founder.token, body: { email: teammate.record.email } });
+      expect(added.status, added.text).to.equal(200);
+      const member = await as(teammate);
+      expect((await member.join(`startup:${world.startupId}`)).ok).to.equal(true);
+      const removed = await runway.http('DELETE', `/api/v1/startups/${world.startupId}/members/${teammate.id}`, { token: world.founder.token });
+      expect(removed.status, removed.text).to.be.oneOf([200, 204]);
+      await until(() => named(member, 'room.left').length > 0);
+      expect(named(member, 'room.left')[0]!.event).to.deep.equal({ room: `startup:${world.startupId}`, code: 'room_forbidden' });
+
+      const coManager = await createTestUser(runway, 'manager');
+      const cohortId = (await createCohort(runway, coManager.token)).id;
+      const watching = await as(coManager);
+      expect((await watching.join(`cohort:${cohortId}`)).ok).to.equal(true);
+      const demoted = await runway.http('PATCH', `/api/v1/users/${coManager.id}`, { token: world.admin.token, body: { role: 'mentor' } });
+      expect(demoted.status, demoted.text).to.equal(200);
+      await until(() => named(watching, 'room.left').length > 0);
+      expect(named(watching, 'room.left')[0]!.event).to.deep.equal({ room: `cohort:${cohortId}`, code: 'room_forbidden' });
+      expect(watching.socket.connected).to.equal(true);
     });
   });
 });
