@@ -23,7 +23,15 @@ export interface LivePublisher {
   publish<N extends LiveEventName>(name: N, rooms: readonly string[], event: LivePayload<N>, occurredAt: string): Promise<void>;
 }
 
-export function createLivePublisher(io: LiveServer, logger: Logger): LivePublisher {
+/**
+ * `shared`: other processes may hold sockets (the Redis adapter), so every
+ * room is numbered and sent to. Otherwise a room that no socket of this
+ * process follows is skipped, number and all: no one can miss what was
+ * never numbered, and a socket that joins later starts from the room's
+ * number and the snapshot.
+ */
+export function createLivePublisher(io: LiveServer, logger: Logger, shared: boolean): LivePublisher {
+  const followed = (room: string) => shared || io.of('/').adapter.rooms.has(room);
   /** The last send queued per room; a room's sends run in the order they were queued. */
   const tails = new Map<string, Promise<void>>();
 
@@ -44,6 +52,7 @@ export function createLivePublisher(io: LiveServer, logger: Logger): LivePublish
       await Promise.all(
         [...new Set(rooms)].map((room) =>
           inRoomOrder(room, async () => {
+            if (!followed(room)) return;
             const fields = typeof event === 'function' ? await event() : event;
             if (!fields) return;
             const seq = await roomSequences.next(room);

@@ -41,6 +41,8 @@ type AnyLiveSocket = LiveSocket | RemoteSocket<ServerToClientEvents, SocketData>
 
 export interface Realtime {
   io: LiveServer;
+  /** Whether other processes share the rooms (REDIS_URL). */
+  shared: boolean;
   /** Re-checks every socket in `room` against the policies (after a change of membership, mentorship, admission or role). */
   recheckRoom(room: string): Promise<void>;
   /** Re-checks every room of every socket of one user (after their role or status changed). */
@@ -144,6 +146,7 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
 
   return {
     io,
+    shared: redisClients.length > 0,
     async recheckRoom(room) {
       for (const socket of await io.in(room).fetchSockets()) await recheck(socket, room);
     },

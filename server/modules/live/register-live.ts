@@ -16,7 +16,7 @@ import { registerStartupsLive } from '../startups/startups.live.js';
 import { registerRoomRechecks } from './live.listeners.js';
 
 export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger): void {
-  const live = createLivePublisher(realtime.io, logger);
+  const live = createLivePublisher(realtime.io, logger, realtime.shared);
   registerCohortsLive(bus, live);
   registerRequestsLive(bus, live);
   registerSessionsLive(bus, live);
