@@ -109,6 +109,12 @@ export class CandidateIndex {
   freeTimeAsOf = new Date(0);
   /** Bumped by every change to what ranking reads of a slot, so what is derived from the index (scoring's orders) knows when to be rebuilt. */
   version = 0;
+  /**
+   * Bumped by every change to what a ranking or its explanation reads (the
+   * version's fields, and names, conflicts, languages, free time): a
+   * ranked answer kept for a revision is the answer while it holds.
+   */
+  revision = 0;
 
   private readonly slotOf = new Map<string, number>();
   /** Each slot's availability as JSON, to tell whether an upsert changed it. */
@@ -152,6 +158,7 @@ export class CandidateIndex {
   upsert(mentor: MentorFeatures, now: Date): void {
     let slot = this.slotOf.get(mentor.id);
     const before = slot === undefined ? undefined : this.rankedFields(slot);
+    const presentedBefore = slot === undefined ? undefined : this.presentedFields(slot);
     const availabilityKey = JSON.stringify(mentor.availability);
     const sameAvailability = slot !== undefined && this.availabilityKeys[slot] === availabilityKey;
     if (slot === undefined) {
@@ -182,6 +189,7 @@ export class CandidateIndex {
     if (sameAvailability) this.computeMentorOnly(slot);
     else this.refreshSlotFreeTime(slot, now);
     if (before !== this.rankedFields(slot)) this.version++;
+    if (presentedBefore !== this.presentedFields(slot)) this.revision++;
   }
 
   /** Forgets a mentor (a deleted profile). */
@@ -190,6 +198,7 @@ export class CandidateIndex {
     if (slot !== undefined && !this.removed[slot]) {
       this.removed[slot] = 1;
       this.version++;
+      this.revision++;
     }
   }
 
@@ -214,9 +223,17 @@ export class CandidateIndex {
 
   private refreshSlotFreeTime(slot: number, now: Date): void {
     const before = this.rankedFields(slot);
+    const daysBefore = this.freeInDays[slot];
     this.freeInDays[slot] = this.daysUntilFree(this.details[slot]!.availability, now);
     this.computeMentorOnly(slot);
     if (before !== this.rankedFields(slot)) this.version++;
+    if (before !== this.rankedFields(slot) || !Object.is(daysBefore, this.freeInDays[slot])) this.revision++;
+  }
+
+  /** What an explanation reads of a slot beyond the ranked fields, with them. */
+  private presentedFields(slot: number): string {
+    const details = this.details[slot]!;
+    return `${this.rankedFields(slot)} ${this.names[slot]} ${this.freeInDays[slot]} ${this.rating[slot]} ${this.responseHours[slot]} ${this.responseDays[slot]} ${this.activeMentees[slot]} ${this.maxActiveMentees[slot]} ${details.languages.join(',')} ${JSON.stringify(details.conflicts)}`;
   }
 
   /**

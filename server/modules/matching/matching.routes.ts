@@ -9,7 +9,7 @@ import { applyProposal } from './usecases/apply-proposal.js';
 import { editProposal, listProposals, managedProposal } from './usecases/edit-proposal.js';
 import { proposeAssignment } from './usecases/propose-assignment.js';
 import { MatchListView, presentMatches } from './matches.presenter.js';
-import { rankMentors } from './usecases/rank-mentors.js';
+import { matchesJson } from './usecases/rank-mentors.js';
 
 const proposalLinks = {
   GetProposal: { to: 'get /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: { id: '$response.body#/cohortId', proposalId: '$response.body#/id' } },
@@ -35,7 +35,10 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'A mentor (`forbidden`), or a manager of another cohort (`not_cohort_manager`)' },
         404: { description: 'No such startup, or not visible (`startup_not_found`)' },
       },
-      handler: async ({ user, query }) => ({ body: presentMatches(await rankMentors(user, query), query.mode) }),
+      handler: async ({ user, query }) => ({
+        text: await matchesJson(user, query, (ranking) => presentMatches(ranking, query.mode)),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      }),
     }),
     defineRoute<ProposeAssignmentDto>({
       method: 'post',

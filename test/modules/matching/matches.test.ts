@@ -61,6 +61,25 @@ describe('matching: GET /matches', () => {
     expect(positions[0]).to.be.below(positions[1]!);
   });
 
+  it('an answer asked for again is never older than the data: a renamed mentor and a newly approved one show at once, and staff and founders never share one', async () => {
+    const nameOf = async (user: typeof world.founder, mentorId: string, query = '') =>
+      ((await matches(runway, user, world.startupId, query)).items as Array<{ mentorId: string; name?: string }>).find((m) => m.mentorId === mentorId)?.name;
+    const renamed = await activeMentor(runway, world);
+    expect(await nameOf(world.founder, renamed.profile.id)).to.be.a('string');
+    const patched = await runway.http('PATCH', `/api/v1/mentors/${renamed.profile.id}`, { token: renamed.user.token, body: { name: 'Trần Văn Mới' } });
+    expect(patched.status, patched.text).to.equal(200);
+    expect(await nameOf(world.founder, renamed.profile.id)).to.equal('Trần Văn Mới');
+
+    const before = (await matches(runway, world.founder, world.startupId, '&limit=50')).items.length;
+    await activeMentor(runway, world);
+    expect((await matches(runway, world.founder, world.startupId, '&limit=50')).items.length).to.equal(before + 1);
+
+    // The same question from an admin and a founder: the admin's excluded list may name pending mentors, the founder's never.
+    const excludedFor = async (user: typeof world.founder) => (await matches(runway, user, world.startupId, '&explain=excluded&limit=50')).excluded!.items.map((e) => e.mentorId);
+    expect(await excludedFor(world.admin)).to.include(ids.pending);
+    expect(await excludedFor(world.founder)).to.not.include(ids.pending);
+  });
+
   it('explain=excluded lists who the hard filters removed, with the right reason codes', async () => {
     const { items, excluded } = await matches(runway, world.manager, world.startupId, '&explain=excluded&limit=50');
     const reasonsOf = (id: string) => excluded!.items.find((e) => e.mentorId === id)?.reasons.map((r) => r.code);

@@ -55,3 +55,42 @@ export async function rankMentors(actor: AuthUser, input: MatchQueryDto): Promis
   });
   return { subject, index, query, topics, ranking };
 }
+
+/** An answer kept for the index it was ranked on, while that index's revision holds. */
+interface KeptAnswer {
+  index: CandidateIndex;
+  revision: number;
+  json: string;
+}
+
+/** Answers kept per subject (a fresh subject object after each reload, so they go with it), a few questions each. */
+const kept = new WeakMap<MatchSubject, Map<string, KeptAnswer>>();
+const QUESTIONS_KEPT = 16;
+
+/**
+ * GET /matches as its JSON text. The answer is a function of the subject,
+ * the index and the question, so it is kept per subject object and per
+ * question while the index's `revision` holds: a warm call then checks
+ * access and sends the kept text, no ranking, no serializing, and is
+ * exactly as fresh as a ranking (the subject is the one a ranking would
+ * read, and any change to the index moves its revision).
+ */
+export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present: (ranking: MentorRanking) => unknown): Promise<string> {
+  if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Mentors do not see other mentors’ match scores.');
+  const subject = await matchSubjects.get(input.startupId);
+  // The access check runs on every call; only the answer is kept.
+  if (!subject || !matchingPolicy.canSeeStartup(actor, subject)) throw new NotFound('startup_not_found', 'No startup with this id.');
+  const index = await candidateIndex.index();
+  const question = JSON.stringify([input.topics ?? null, input.mode, input.limit, input.explain ?? null, matchingPolicy.seesInactiveMentors(actor), matchingPolicy.seesConflicts(actor)]);
+  let answers = kept.get(subject);
+  const hit = answers?.get(question);
+  if (hit && hit.index === index && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.json;
+  const ranking = await rankMentors(actor, input);
+  const json = JSON.stringify(present(ranking));
+  // Kept under what it was ranked on (a reload may have come in between).
+  if (ranking.subject !== subject) answers = kept.get(ranking.subject);
+  if (!answers) kept.set(ranking.subject, (answers = new Map()));
+  if (answers.size >= QUESTIONS_KEPT) answers.delete(answers.keys().next().value!);
+  answers.set(question, { index: ranking.index, revision: ranking.index.revision, json });
+  return json;
+}
