@@ -44,8 +44,8 @@ export interface RouteResult {
   status?: number;
   /** A JSON body. */
   body?: unknown;
-  /** A body sent as it is (an `.ics` file); give its Content-Type in `headers`. */
-  text?: string;
+  /** A body sent as it is (an `.ics` file, JSON made ahead); give its Content-Type in `headers`. */
+  text?: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -136,7 +136,6 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
   const recheck = async (socket: AnyLiveSocket, only?: string): Promise<void> => {
     const user = await deps.findActiveUser(socket.data.user.id);
     if (!user) return expire(socket, 'user_inactive', 'Your account is no longer active.');
-    if ('data' in socket) socket.data.user = user;
     for (const room of only ? [only] : [...socket.rooms]) {
       if (room === socket.id || !socket.rooms.has(room) || (await allowed(user, room))) continue;
       socket.leave(room);

@@ -35,10 +35,10 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
         403: { description: 'A mentor (`forbidden`), or a manager of another cohort (`not_cohort_manager`)' },
         404: { description: 'No such startup, or not visible (`startup_not_found`)' },
       },
-      handler: async ({ user, query }) => ({
-        text: await matchesJson(user, query, (ranking) => presentMatches(ranking, query.mode)),
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      }),
+      handler: async ({ user, query }) => {
+        const answer = await matchesJson(user, query, (ranking) => presentMatches(ranking, query.mode));
+        return { text: answer.json, headers: { 'content-type': 'application/json; charset=utf-8', etag: answer.etag } };
+      },
     }),
     defineRoute<ProposeAssignmentDto>({
       method: 'post',

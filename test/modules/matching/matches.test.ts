@@ -78,6 +78,19 @@ describe('matching: GET /matches', () => {
     const excludedFor = async (user: typeof world.founder) => (await matches(runway, user, world.startupId, '&explain=excluded&limit=50')).excluded!.items.map((e) => e.mentorId);
     expect(await excludedFor(world.admin)).to.include(ids.pending);
     expect(await excludedFor(world.founder)).to.not.include(ids.pending);
+
+    // A kept answer keeps its ETag: asked again with it, 304; after a change, a new body and tag.
+    const path = `/api/v1/matches?startupId=${world.startupId}`;
+    const first = await runway.http('GET', path, { token: world.founder.token });
+    const etag = first.headers.get('etag')!;
+    expect(etag).to.match(/^W\/"/);
+    // fetch adds `Cache-Control: no-cache` to a conditional request unless one is given, and no-cache is never 304.
+    const conditional = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    expect((await runway.http('GET', path, { token: world.founder.token, headers: conditional })).status).to.equal(304);
+    await runway.http('PATCH', `/api/v1/mentors/${renamed.profile.id}`, { token: renamed.user.token, body: { name: 'Trần Văn Mới Hơn' } });
+    const changed = await runway.http('GET', path, { token: world.founder.token, headers: conditional });
+    expect(changed.status).to.equal(200);
+    expect(changed.headers.get('etag')).to.not.equal(etag);
   });
 
   it('explain=excluded lists who the hard filters removed, with the right reason codes', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuthUser } from '../../../core/auth/auth-user.js';
 import { Forbidden, NotFound } from '../../../core/errors.js';
 import { candidateIndex } from '../candidate-index-sync.js';
@@ -60,7 +61,18 @@ export async function rankMentors(actor: AuthUser, input: MatchQueryDto): Promis
 interface KeptAnswer {
   index: CandidateIndex;
   revision: number;
-  json: string;
+  answer: MatchesAnswer;
+}
+
+/** GET /matches's body as bytes, with its (weak) ETag, both made once per kept answer. */
+export interface MatchesAnswer {
+  json: Buffer;
+  etag: string;
+}
+
+/** The weak ETag Express would give these bytes (length and SHA-1, as the `etag` package does). */
+function answerOf(json: Buffer): MatchesAnswer {
+  return { json, etag: `W/"${json.length.toString(16)}-${createHash('sha1').update(json).digest('base64').slice(0, 27)}"` };
 }
 
 /** Answers kept per subject (a fresh subject object after each reload, so they go with it), a few questions each. */
@@ -68,14 +80,14 @@ const kept = new WeakMap<MatchSubject, Map<string, KeptAnswer>>();
 const QUESTIONS_KEPT = 16;
 
 /**
- * GET /matches as its JSON text. The answer is a function of the subject,
+ * GET /matches as its JSON bytes. The answer is a function of the subject,
  * the index and the question, so it is kept per subject object and per
  * question while the index's `revision` holds: a warm call then checks
- * access and sends the kept text, no ranking, no serializing, and is
+ * access and sends the kept bytes, no ranking, no serializing, no hashing, and is
  * exactly as fresh as a ranking (the subject is the one a ranking would
  * read, and any change to the index moves its revision).
  */
-export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present: (ranking: MentorRanking) => unknown): Promise<string> {
+export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present: (ranking: MentorRanking) => unknown): Promise<MatchesAnswer> {
   if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Mentors do not see other mentors’ match scores.');
   const subject = await matchSubjects.get(input.startupId);
   // The access check runs on every call; only the answer is kept.
@@ -84,13 +96,13 @@ export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present
   const question = JSON.stringify([input.topics ?? null, input.mode, input.limit, input.explain ?? null, matchingPolicy.seesInactiveMentors(actor), matchingPolicy.seesConflicts(actor)]);
   let answers = kept.get(subject);
   const hit = answers?.get(question);
-  if (hit && hit.index === index && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.json;
+  if (hit && hit.index === index && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.answer;
   const ranking = await rankMentors(actor, input);
-  const json = JSON.stringify(present(ranking));
+  const answer = answerOf(Buffer.from(JSON.stringify(present(ranking))));
   // Kept under what it was ranked on (a reload may have come in between).
   if (ranking.subject !== subject) answers = kept.get(ranking.subject);
   if (!answers) kept.set(ranking.subject, (answers = new Map()));
   if (answers.size >= QUESTIONS_KEPT) answers.delete(answers.keys().next().value!);
-  answers.set(question, { index: ranking.index, revision: ranking.index.revision, json });
-  return json;
+  answers.set(question, { index: ranking.index, revision: ranking.index.revision, answer });
+  return answer;
 }
