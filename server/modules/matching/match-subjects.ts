@@ -167,10 +167,12 @@ class MatchSubjects {
     entry.refreshing = true;
     const generation = this.generation(startupId);
     const at = Date.now();
-    load(startupId).then(
-      (subject) => {
+    Promise.all([load(startupId), entry.subject]).then(
+      ([subject, previous]) => {
         if (this.entries.get(startupId) === entry && this.generation(startupId) === generation) {
-          this.store(startupId, { subject: Promise.resolve(subject), at, refreshing: false });
+          // Unchanged, the served object stays: what is kept for it (GET /matches's answers) stays valid.
+          const kept = subject && previous && sameSubject(subject, previous) ? previous : subject;
+          this.store(startupId, { subject: Promise.resolve(kept), at, refreshing: false });
         }
       },
       () => {
@@ -178,6 +180,22 @@ class MatchSubjects {
       },
     );
   }
+}
+
+/** Whether two reads of a subject hold the same values (arrays in order, sets as sets, the weights field by field). */
+export function sameSubject(a: MatchSubject, b: MatchSubject): boolean {
+  return (Object.keys(a) as Array<keyof MatchSubject>).every((key) => sameValue(a[key], b[key]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((item) => b.has(item));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return false;
 }
 
 /** One per process. */
