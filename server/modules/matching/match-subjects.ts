@@ -5,8 +5,10 @@
  * ranking request then reads nothing from the database. A change made in
  * this process drops the entry at once (matching.listeners.ts); changes
  * made by other processes show within `TTL_MS`. An entry asked for after
- * `REFRESH_AFTER_MS` is read again in the background while it is still
- * served, so a startup ranked often never waits for its reload.
+ * `REFRESH_AFTER_MS` (plus up to half the time left to the TTL, at random,
+ * so that startups read together do not all reload together) is read again
+ * in the background while it is still served, so a startup ranked often
+ * never waits for its reload.
  */
 import type { StartupCohort } from '../cohorts/usecases/active-cohorts-of-startup.js';
 import { activeCohortsOfStartup } from '../cohorts/usecases/active-cohorts-of-startup.js';
@@ -18,6 +20,7 @@ import { startupsRepository, type StartupRecord } from '../startups/startups.rep
 
 const TTL_MS = 2000;
 const REFRESH_AFTER_MS = 1000;
+const refreshAfter = () => REFRESH_AFTER_MS + Math.random() * ((TTL_MS - REFRESH_AFTER_MS) / 2);
 const MAX_ENTRIES = 10_000;
 
 export interface MatchSubject {
@@ -109,6 +112,8 @@ interface Entry {
   subject: Promise<MatchSubject | undefined>;
   /** When its read began. */
   at: number;
+  /** Its age when a request starts reading it again in the background. */
+  refreshAfter: number;
   refreshing: boolean;
 }
 
@@ -122,12 +127,12 @@ class MatchSubjects {
     const entry = this.entries.get(startupId);
     const age = entry ? Date.now() - entry.at : Infinity;
     if (!options.fresh && entry && age < TTL_MS) {
-      if (age >= REFRESH_AFTER_MS && !entry.refreshing) this.refreshAhead(startupId, entry);
+      if (age >= entry.refreshAfter && !entry.refreshing) this.refreshAhead(startupId, entry);
       return entry.subject;
     }
     const generation = this.generation(startupId);
     const subject = load(startupId);
-    const stored = this.store(startupId, { subject, at: Date.now(), refreshing: false });
+    const stored = this.store(startupId, { subject, at: Date.now(), refreshAfter: refreshAfter(), refreshing: false });
     const forget = () => {
       if (this.entries.get(startupId) === stored) this.entries.delete(startupId);
     };
@@ -172,7 +177,7 @@ class MatchSubjects {
         if (this.entries.get(startupId) === entry && this.generation(startupId) === generation) {
           // Unchanged, the served object stays: what is kept for it (GET /matches's answers) stays valid.
           const kept = subject && previous && sameSubject(subject, previous) ? previous : subject;
-          this.store(startupId, { subject: Promise.resolve(kept), at, refreshing: false });
+          this.store(startupId, { subject: Promise.resolve(kept), at, refreshAfter: refreshAfter(), refreshing: false });
         }
       },
       () => {
