@@ -195,8 +195,9 @@ async function serve(
       }, config.SHUTDOWN_TIMEOUT_MS);
       await closed;
       clearTimeout(force);
-      await realtime.close();
+      // Jobs still running may send live events: the worker stops before the sockets' server (and Redis).
       await worker.stop();
+      await realtime.close();
       mailer.close();
       activeUsers.stop();
       candidateIndex.stop();

@@ -12,6 +12,7 @@ import { createLogger } from './core/logger.js';
 import { startRealtime } from './core/realtime/socket-server.js';
 import { registerLive } from './modules/live/register-live.js';
 import { mayJoinRoom } from './modules/live/room-guard.js';
+import { activeUsers } from './modules/users/active-users.js';
 import { findActiveUser } from './modules/users/usecases/find-active-user.js';
 import { composeJobs } from './runway.js';
 
@@ -26,7 +27,11 @@ const database = await openDatabase(config, logger);
 const { worker, mailer, bus } = composeJobs(config, logger, () => new Date());
 // With Redis, the jobs' events (expiries, no-shows, eligibility) reach the API processes' sockets.
 const realtime = config.REDIS_URL ? await startRealtime(undefined, { findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL }) : undefined;
-if (realtime) registerLive(bus, realtime, logger);
+if (realtime) {
+  // Re-checks of rooms read users through the cache the API keeps current the same way.
+  activeUsers.start(logger);
+  registerLive(bus, realtime, logger);
+}
 else logger.warn('REDIS_URL is not set: live events of jobs run here reach no socket');
 await worker.start();
 logger.info(`job worker running on ${database.description}`);
@@ -39,6 +44,7 @@ const stop = (signal: NodeJS.Signals) => {
   worker
     .stop()
     .then(() => realtime?.close())
+    .then(() => activeUsers.stop())
     .then(() => mailer.close())
     .then(() => database.close())
     .then(

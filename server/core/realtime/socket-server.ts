@@ -33,6 +33,10 @@ export interface RealtimeDeps {
 
 interface SocketData {
   user: AuthUser;
+  /** When its token expires (ms since the epoch). */
+  expiresAtMs: number;
+  /** Joins under way. */
+  joining: number;
 }
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -94,10 +98,8 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     deps.findActiveUser(claims.sub).then((user) => {
       if (!user) return refuse();
       socket.data.user = user;
-      // The token's end is the connection's end.
-      const timer = setTimeout(() => expire(socket, 'token_expired', 'Your token expired; reconnect with a fresh one.'), Math.max(0, claims.expiresAtMs - Date.now()));
-      timer.unref();
-      socket.once('disconnect', () => clearTimeout(timer));
+      socket.data.expiresAtMs = claims.expiresAtMs;
+      socket.data.joining = 0;
       next();
     }, next);
   });
@@ -106,24 +108,44 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     const user = socket.data.user;
     const own = `user:${user.id}`;
     void socket.join(own);
+    // The token's end is the connection's end.
+    const expiry = expireAt(socket.data.expiresAtMs, () => expire(socket, 'token_expired', 'Your token expired; reconnect with a fresh one.'));
+    socket.once('disconnect', () => expiry.cancel());
+
     socket.on('room.join', (room, ack) => {
       if (typeof ack !== 'function') return;
       if (typeof room !== 'string' || !ROOM.test(room)) return ack(refusal(String(room), 'invalid_room'));
-      // Its own id and user room, plus the ones it asked for.
-      if (!socket.rooms.has(room) && socket.rooms.size - 2 >= MAX_ROOMS_PER_SOCKET) return ack(refusal(room, 'too_many_rooms'));
+      // Its own id and user room, the ones it follows and the ones it is asking for (joins run concurrently).
+      if (!socket.rooms.has(room) && socket.rooms.size - 2 + socket.data.joining >= MAX_ROOMS_PER_SOCKET) return ack(refusal(room, 'too_many_rooms'));
+      socket.data.joining += 1;
       void (async () => {
         // The user as stored now: a role changed since the handshake counts.
         const current = await deps.findActiveUser(user.id);
-        if (!current) return expire(socket, 'user_inactive', 'Your account is no longer active.');
+        if (!current) {
+          ack(refusal(room, 'room_forbidden'));
+          return expire(socket, 'user_inactive', 'Your account is no longer active.');
+        }
         if (!(await allowed(current, room))) return ack(refusal(room, 'room_forbidden'));
-        // The number read before joining: every event after it reaches this socket.
-        const seq = await roomSequences.current(room);
+        // Joined before the number is read, so every event numbered after it reaches this socket
+        // (one numbered in between arrives too, and the snapshot read after the ack holds it).
         await socket.join(room);
+        const seq = await roomSequences.current(room);
+        // Checked again once joined: access ended while this join was under way (a re-check then could not see it) is not kept.
+        const still = await deps.findActiveUser(user.id);
+        if (!still || !(await allowed(still, room))) {
+          await socket.leave(room);
+          return ack(refusal(room, 'room_forbidden'));
+        }
         ack({ ok: true, room, seq });
-      })().catch((error: unknown) => {
-        deps.logger.error({ err: error, room }, 'room join failed');
-        ack(refusal(room, 'room_forbidden'));
-      });
+      })()
+        .catch((error: unknown) => {
+          deps.logger.error({ err: error, room }, 'room join failed');
+          void socket.leave(room);
+          ack(refusal(room, 'room_forbidden'));
+        })
+        .finally(() => {
+          socket.data.joining -= 1;
+        });
     });
     socket.on('room.leave', (room, ack) => {
       if (typeof room === 'string' && room !== own) void socket.leave(room);
@@ -142,15 +164,19 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
       socket.emit('room.left', { room, code: 'room_forbidden' });
     }
   };
+  /** Re-checks each socket on its own: one that fails (logged) does not spare the others. */
+  const recheckAll = async (sockets: AnyLiveSocket[], only?: string): Promise<void> => {
+    await Promise.all(sockets.map((socket) => recheck(socket, only).catch((error: unknown) => deps.logger.error({ err: error, room: only }, 'live room re-check failed'))));
+  };
 
   return {
     io,
     shared: redisClients.length > 0,
     async recheckRoom(room) {
-      for (const socket of await io.in(room).fetchSockets()) await recheck(socket, room);
+      await recheckAll(await io.in(room).fetchSockets(), room);
     },
     async recheckUser(userId) {
-      for (const socket of await io.in(`user:${userId}`).fetchSockets()) await recheck(socket);
+      await recheckAll(await io.in(`user:${userId}`).fetchSockets());
     },
     async close() {
       io.disconnectSockets(true);
@@ -165,11 +191,51 @@ function expire(socket: AnyLiveSocket, code: 'token_expired' | 'user_inactive', 
   socket.disconnect(true);
 }
 
+/** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `then` at `atMs` (ms since the epoch), however far away, unless cancelled first. */
+function expireAt(atMs: number, then: () => void): { cancel(): void } {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = atMs - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(then, Math.max(0, left));
+    timer.unref();
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
+}
+
+/** How long the first connection to Redis may take before start-up fails, saying so. */
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
 async function connectRedis(io: LiveServer, url: string, logger: Logger) {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
-  await Promise.all([pub.connect(), sub.connect()]);
+  // The adapter publishes without waiting; a publish refused while Redis is away (or closing) is logged, never an unhandled rejection.
+  const publish = pub.publish.bind(pub);
+  Object.defineProperty(pub, 'publish', {
+    value: (...args: Parameters<typeof publish>) =>
+      publish(...args).catch((error: unknown) => {
+        logger.error({ err: error }, 'redis publish failed: a live event did not reach the other processes');
+        return 0;
+      }),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      Promise.all([pub.connect(), sub.connect()]),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`could not connect to Redis at REDIS_URL within ${REDIS_CONNECT_TIMEOUT_MS / 1000} s`)), REDIS_CONNECT_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    for (const client of [pub, sub]) client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   io.adapter(createAdapter(pub, sub));
   logger.info('live events shared through Redis');
   return [pub, sub];
