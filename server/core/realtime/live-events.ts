@@ -53,8 +53,8 @@ export interface LiveEvents {
   'request.accepted': RequestFields & { mentorshipId: string };
   'request.declined': RequestFields & { reason: string };
   'request.withdrawn': RequestFields;
-  /** Unanswered in time; `nextMentorId` is the best match offered instead (null when none). */
-  'request.expired': RequestFields & { nextMentorId: string | null };
+  /** Unanswered in time (the team's notification names the next best match). */
+  'request.expired': RequestFields;
   'mentorship.started': MentorshipFields & { requestId: string | null };
   'mentorship.ended': MentorshipFields;
   'session.booked': SessionFields;

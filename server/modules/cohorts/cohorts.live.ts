@@ -1,7 +1,9 @@
 /**
  * The cohorts module's live events: a milestone changed (then the
  * startup's recomputed progress), and admissions starting or ending, to
- * the cohort's room and the startup's.
+ * the cohort's room and the startup's; milestones and progress also to the
+ * rooms of the startup's mentors (`mentorRoomsOf`, given by the composition:
+ * mentorships live in a module that imports this one).
  */
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { AdmissionStatus } from '../../core/realtime/live-events.js';
@@ -19,12 +21,13 @@ async function progressAfter(milestoneId: string, event: { cohortId: string; sta
   return { cohortId: event.cohortId, startupId: event.startupId, progress: progressPercent(counts), counts };
 }
 
-export function registerCohortsLive(bus: EventBus, live: LivePublisher): void {
+export function registerCohortsLive(bus: EventBus, live: LivePublisher, mentorRoomsOf: (startupId: string) => Promise<string[]>): void {
   bus.on('milestone.updated', async (event) => {
     const { milestoneId, cohortId, startupId, state } = event;
     const changed = event.changed.filter((field): field is 'state' | 'note' => field === 'state' || field === 'note');
-    await live.publish('milestone.updated', roomsOf(event), { milestoneId, cohortId, startupId, changed, state }, event.occurredAt);
-    if (changed.includes('state')) await live.publish('cohort.progressed', roomsOf(event), () => progressAfter(milestoneId, event), event.occurredAt);
+    const rooms = [...roomsOf(event), ...(await mentorRoomsOf(startupId))];
+    await live.publish('milestone.updated', rooms, { milestoneId, cohortId, startupId, changed, state }, event.occurredAt);
+    if (changed.includes('state')) await live.publish('cohort.progressed', rooms, () => progressAfter(milestoneId, event), event.occurredAt);
   });
   bus.on('cohort.admitted', (event) =>
     live.publish('admission.changed', roomsOf(event), { cohortId: event.cohortId, startupId: event.startupId, status: 'active' }, event.occurredAt),

@@ -1,6 +1,6 @@
 /**
  * Keeps live rooms to those who may still see them: after a change of
- * team, mentorship, admission or user, the sockets in the rooms concerned
+ * team, admission or user, the sockets in the rooms concerned
  * are checked again (on every process, through the adapter) and leave what
  * their user may no longer follow; a deactivated user is disconnected.
  */
@@ -12,7 +12,6 @@ export function registerRoomRechecks(bus: EventBus, realtime: Pick<Realtime, 're
   bus.on('startup.updated', async (e) => {
     if (e.changed.includes('members')) await realtime.recheckRoom(`startup:${e.startupId}`);
   });
-  bus.on('mentorship.ended', (e) => realtime.recheckRoom(`startup:${e.startupId}`));
   // An admission that ended takes the startup out of its cohort managers' sight.
   bus.on('cohort.progressed', (e) => realtime.recheckRoom(`startup:${e.startupId}`));
   bus.on('eligibility.expired', (e) => realtime.recheckRoom(`startup:${e.startupId}`));

@@ -10,6 +10,7 @@ import { createLivePublisher } from '../../core/realtime/live-publisher.js';
 import type { Realtime } from '../../core/realtime/socket-server.js';
 import { registerCohortsLive } from '../cohorts/cohorts.live.js';
 import { registerNotificationsLive } from '../notifications/notifications.live.js';
+import { mentorshipsRepository } from '../requests/mentorships.repository.js';
 import { registerRequestsLive } from '../requests/requests.live.js';
 import { registerSessionsLive } from '../sessions/sessions.live.js';
 import { registerStartupsLive } from '../startups/startups.live.js';
@@ -17,7 +18,7 @@ import { registerRoomRechecks } from './live.listeners.js';
 
 export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger): void {
   const live = createLivePublisher(realtime.io, logger, realtime.shared);
-  registerCohortsLive(bus, live);
+  registerCohortsLive(bus, live, async (startupId) => (await mentorshipsRepository.activePairsOf([startupId])).map((pair) => `mentor:${pair.mentorId}`));
   registerRequestsLive(bus, live);
   registerSessionsLive(bus, live);
   registerStartupsLive(bus, live);

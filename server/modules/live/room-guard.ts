@@ -1,10 +1,14 @@
 /**
  * Who may follow which live room: the REST policies, applied to rooms
  * (SPEC §7). Admins follow every room. Otherwise:
- * - `startup:<id>`: its team, the managers of the cohorts it is active in,
- *   and the mentors with an active mentorship with it;
+ * - `startup:<id>`: its team and the managers of the cohorts it is active
+ *   in. Not its mentors: the room carries the startup's dealings with every
+ *   mentor (requests, declines, sessions), which REST shows a mentor only
+ *   for their own; a mentor follows their mentees' milestones in their own
+ *   room instead;
  * - `cohort:<id>`: the cohort's managers (founders and mentors never);
- * - `mentor:<id>`: that mentor.
+ * - `mentor:<id>`: that mentor (role mentor): their requests, mentorships,
+ *   sessions, and their mentees' milestones and progress.
  * A room that does not exist is refused like a forbidden one.
  */
 import mongoose from 'mongoose';
@@ -13,7 +17,6 @@ import type { RoomGuard } from '../../core/realtime/socket-server.js';
 import { cohortsPolicy } from '../cohorts/cohorts.policy.js';
 import { cohortsRepository } from '../cohorts/cohorts.repository.js';
 import { mentorsRepository } from '../mentors/mentors.repository.js';
-import { mentorshipsRepository } from '../requests/mentorships.repository.js';
 import { startupParties } from '../requests/startup-parties.js';
 
 async function mayFollowStartup(user: AuthUser, startupId: string): Promise<boolean> {
@@ -22,8 +25,7 @@ async function mayFollowStartup(user: AuthUser, startupId: string): Promise<bool
   if (user.role === 'admin') return true;
   if (user.role === 'startup') return parties.memberIds.includes(user.id);
   if (user.role === 'manager') return parties.managerIds.includes(user.id);
-  const mentor = await mentorsRepository.findByUserId(user.id);
-  return Boolean(mentor && (await mentorshipsRepository.findActive(parties.startup._id, mentor._id)));
+  return false;
 }
 
 async function mayFollowCohort(user: AuthUser, cohortId: string): Promise<boolean> {
@@ -33,7 +35,7 @@ async function mayFollowCohort(user: AuthUser, cohortId: string): Promise<boolea
 
 async function mayFollowMentor(user: AuthUser, mentorId: string): Promise<boolean> {
   const mentor = await mentorsRepository.findById(mentorId);
-  return Boolean(mentor && (user.role === 'admin' || mentor.userId.toHexString() === user.id));
+  return Boolean(mentor && (user.role === 'admin' || (user.role === 'mentor' && mentor.userId.toHexString() === user.id)));
 }
 
 export const mayJoinRoom: RoomGuard = (user, kind, id) => {

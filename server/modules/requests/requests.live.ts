@@ -20,7 +20,8 @@ export function registerRequestsLive(bus: EventBus, live: LivePublisher): void {
   bus.on('request.accepted', (e) => live.publish('request.accepted', partyRooms(e), { ...requestFields(e), mentorshipId: e.mentorshipId }, e.occurredAt));
   bus.on('request.declined', (e) => live.publish('request.declined', partyRooms(e), { ...requestFields(e), reason: e.reason }, e.occurredAt));
   bus.on('request.withdrawn', (e) => live.publish('request.withdrawn', partyRooms(e), requestFields(e), e.occurredAt));
-  bus.on('request.expired', (e) => live.publish('request.expired', partyRooms(e), { ...requestFields(e), nextMentorId: e.nextMentorId }, e.occurredAt));
+  // Without the next match offered: that is the team's to read (its notification), not the mentor's who let it lapse.
+  bus.on('request.expired', (e) => live.publish('request.expired', partyRooms(e), requestFields(e), e.occurredAt));
   bus.on('mentorship.started', (e) => live.publish('mentorship.started', partyRooms(e), { ...mentorshipFields(e), requestId: e.requestId }, e.occurredAt));
   bus.on('mentorship.ended', (e) => live.publish('mentorship.ended', partyRooms(e), mentorshipFields(e), e.occurredAt));
 }
