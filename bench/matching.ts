@@ -87,7 +87,7 @@ function rankInProcess() {
     const subject = subjects[i % subjects.length]!;
     const query = matchQueryFor(index, subject, subject.needs, 'any');
     const ranking = rank(index, query, subject.weights, { limit: 20, explainExcluded: false, includeInactive: false });
-    return presentMatches({ subject, index, query, topics: [...subject.needs], ranking }, 'any');
+    return presentMatches({ subject, index, revision: index.revision, query, topics: [...subject.needs], ranking }, 'any');
   };
   for (let i = 0; i < 200; i++) once(i);
   const times: number[] = [];

@@ -68,7 +68,11 @@ export function isLocal(city: string | null): boolean {
 /** Languages get bits as they first appear; past 31 they share the last bit and are compared by code. */
 export const SHARED_LANGUAGE_BIT = 2 ** 31;
 
+let indexesMade = 0;
+
 export class CandidateIndex {
+  /** Which index this is in the process (a reload makes a new one): what is kept for it names it by this, not by reference. */
+  readonly serial = ++indexesMade;
   /** Slots in use (removed mentors keep their slot, marked `removed`). */
   size = 0;
   ids: string[] = [];

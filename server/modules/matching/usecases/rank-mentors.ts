@@ -11,6 +11,8 @@ import { rank, type MatchQuery, type MeetingMode, type Ranking } from '../scorin
 export interface MentorRanking {
   subject: MatchSubject;
   index: CandidateIndex;
+  /** The index's revision the ranking was made at (read in the same turn as the ranking). */
+  revision: number;
   query: MatchQuery;
   topics: string[];
   ranking: Ranking;
@@ -54,12 +56,13 @@ export async function rankMentors(actor: AuthUser, input: MatchQueryDto): Promis
     includeInactive: matchingPolicy.seesInactiveMentors(actor),
     hideConflicts: !matchingPolicy.seesConflicts(actor),
   });
-  return { subject, index, query, topics, ranking };
+  return { subject, index, revision: index.revision, query, topics, ranking };
 }
 
-/** An answer kept for the index it was ranked on, while that index's revision holds. */
+/** An answer kept for the subject and index it was ranked on, while that index's revision holds. */
 interface KeptAnswer {
-  index: CandidateIndex;
+  subject: MatchSubject;
+  indexSerial: number;
   revision: number;
   answer: MatchesAnswer;
 }
@@ -75,14 +78,18 @@ function answerOf(json: Buffer): MatchesAnswer {
   return { json, etag: `W/"${json.length.toString(16)}-${createHash('sha1').update(json).digest('base64').slice(0, 27)}"` };
 }
 
-/** Answers kept per subject (a fresh subject object after each reload, so they go with it), a few questions each. */
-const kept = new WeakMap<MatchSubject, Map<string, KeptAnswer>>();
-const QUESTIONS_KEPT = 16;
+/**
+ * Kept answers by startup and question, the least recently stored dropped
+ * first: a few megabytes at most, whatever is asked.
+ */
+const kept = new Map<string, KeptAnswer>();
+const ANSWERS_KEPT = 2000;
 
 /**
  * GET /matches as its JSON bytes. The answer is a function of the subject,
- * the index and the question, so it is kept per subject object and per
- * question while the index's `revision` holds: a warm call then checks
+ * the index and the question, so it is kept per startup and question, for
+ * the subject object and index it was ranked from, while the index's
+ * `revision` holds: a warm call then checks
  * access and sends the kept bytes, no ranking, no serializing, no hashing, and is
  * exactly as fresh as a ranking (the subject is the one a ranking would
  * read, and any change to the index moves its revision).
@@ -93,16 +100,14 @@ export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present
   // The access check runs on every call; only the answer is kept.
   if (!subject || !matchingPolicy.canSeeStartup(actor, subject)) throw new NotFound('startup_not_found', 'No startup with this id.');
   const index = await candidateIndex.index();
-  const question = JSON.stringify([input.topics ?? null, input.mode, input.limit, input.explain ?? null, matchingPolicy.seesInactiveMentors(actor), matchingPolicy.seesConflicts(actor)]);
-  let answers = kept.get(subject);
-  const hit = answers?.get(question);
-  if (hit && hit.index === index && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.answer;
+  const question = JSON.stringify([input.startupId, input.topics ?? null, input.mode, input.limit, input.explain ?? null, matchingPolicy.seesInactiveMentors(actor), matchingPolicy.seesConflicts(actor)]);
+  const hit = kept.get(question);
+  if (hit && hit.subject === subject && hit.indexSerial === index.serial && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.answer;
   const ranking = await rankMentors(actor, input);
   const answer = answerOf(Buffer.from(JSON.stringify(present(ranking))));
-  // Kept under what it was ranked on (a reload may have come in between).
-  if (ranking.subject !== subject) answers = kept.get(ranking.subject);
-  if (!answers) kept.set(ranking.subject, (answers = new Map()));
-  if (answers.size >= QUESTIONS_KEPT) answers.delete(answers.keys().next().value!);
-  answers.set(question, { index: ranking.index, revision: ranking.index.revision, answer });
+  // Kept under what it was ranked on: a reload or an index change in between only makes it miss next time.
+  kept.delete(question);
+  if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(question, { subject: ranking.subject, indexSerial: ranking.index.serial, revision: ranking.revision, answer });
   return answer;
 }
