@@ -93,7 +93,7 @@ describe('live tracking from a lone worker through Redis', function () {
     await mongoose.connection.db!.collection('agendaJobs').updateMany({ name: EXPIRE_REQUEST_JOB }, { $set: { nextRunAt: new Date() } });
 
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(api.url, { transports: ['websocket'], reconnection: false, auth: { token: world.founder.token } });
-    const worker = startWorkerProcess({ MONGODB_URI: testDatabaseUri(), DB_NAME: api.context.config.DB_NAME, REDIS_URL: redis.url });
+    let worker: ReturnType<typeof startWorkerProcess> | undefined;
     try {
       const expired = new Promise<{ requestId: string; room: string }>((resolve) => socket.on('request.expired', resolve));
       await new Promise<void>((resolve, reject) => {
@@ -102,13 +102,18 @@ describe('live tracking from a lone worker through Redis', function () {
       });
       const joined: JoinAck = await socket.timeout(5000).emitWithAck('room.join', `startup:${world.startupId}`);
       expect(joined.ok).to.equal(true);
-      const event = await Promise.race([expired, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no request.expired within 30 s; worker said: ${worker.stderr()}`)), 30_000))]);
+      // Only now the worker: the socket already follows the room when the expiry runs.
+      worker = startWorkerProcess({ MONGODB_URI: testDatabaseUri(), DB_NAME: api.context.config.DB_NAME, REDIS_URL: redis.url });
+      const running = worker;
+      const event = await Promise.race([expired, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no request.expired within 30 s; worker said: ${running.stderr()}`)), 30_000))]);
       expect(event).to.include({ requestId, room: `startup:${world.startupId}` });
     } finally {
       socket.close();
-      const exited = once(worker.child, 'exit');
-      worker.child.kill('SIGTERM');
-      await exited;
+      if (worker && worker.child.exitCode === null) {
+        const exited = once(worker.child, 'exit');
+        worker.child.kill('SIGTERM');
+        await exited;
+      }
     }
   });
 });
