@@ -30,6 +30,7 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['matching'],
       auth: 'authenticated',
       query: MatchQueryDto,
+      keepParsedQueries: true,
       responses: {
         200: { description: 'Best first; with `explain=excluded`, also who the hard filters removed and why', schema: MatchListView },
         403: { description: 'A mentor (`forbidden`), or a manager of another cohort (`not_cohort_manager`)' },
