@@ -19,9 +19,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestRedis } from '../test/helpers/redis.js';
+import { sendKeepAlive } from './bench-http.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import type { LiveWorld } from './live-world.js';
 
@@ -42,21 +43,7 @@ interface RunwayReady {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-function send(url: string, method: string, token: string | undefined, body?: unknown): Promise<{ status: number; text: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    const req = request(url, { method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const send = (url: string, method: string, token: string | undefined, body?: unknown) => sendKeepAlive(agent, url, method, token, body);
 
 /** Resident set of a process now, in kB (Linux). */
 async function rssKb(pid: number): Promise<number> {

@@ -9,8 +9,8 @@
  *   node --import tsx bench/serve-bare-io.ts
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { serveUntilStopped } from './serve-lifecycle.js';
 
 let n = 0;
 const server = createServer((req, res) => {
@@ -27,25 +27,4 @@ const server = createServer((req, res) => {
 });
 const io = new Server(server, { serveClient: false });
 
-let stopping = false;
-function stop(): void {
-  if (stopping) return;
-  stopping = true;
-  io.disconnectSockets(true);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
-}
-
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-if (process.argv.includes('--until-stdin-closes')) {
-  process.stdin.on('end', stop);
-  process.stdin.on('error', stop);
-  process.stdin.resume();
-}
-
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ ready: true, url: `http://127.0.0.1:${port}` })}\n`);
-});
+serveUntilStopped(server, () => io.disconnectSockets(true));

@@ -37,6 +37,7 @@ import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { candidateIndex } from '../server/modules/matching/candidate-index-sync.js';
 import { buildLiveWorld } from './live-world.js';
+import { stopWhenAsked } from './serve-lifecycle.js';
 import { buildSessionsWorld } from './sessions-world.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-demo-'));
@@ -56,13 +57,7 @@ function stop(code: number): Promise<void> {
   })());
 }
 
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
-if (process.argv.includes('--until-stdin-closes')) {
-  process.stdin.on('end', () => void stop(0));
-  process.stdin.on('error', () => void stop(0));
-  process.stdin.resume();
-}
+stopWhenAsked(() => void stop(0));
 
 try {
   const synthetic = process.env.BENCH_SYNTHETIC?.split(',').map(Number);

@@ -15,8 +15,9 @@
  *   worker (poll every 1 s): every one delivered once, p99 lateness ≤ the
  *   poll interval + 2 s.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { sendKeepAlive } from './bench-http.js';
 import { startChildServer } from './child-server.js';
 import type { SessionsWorld } from './sessions-world.js';
 
@@ -48,21 +49,9 @@ interface Ready {
 
 /** A keep-alive HTTP client, as a browser or a load generator holds its connections. */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-function send(baseUrl: string, method: string, p: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(p, baseUrl), { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+async function send(baseUrl: string, method: string, p: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { status, text } = await sendKeepAlive(agent, new URL(p, baseUrl), method, token, body);
+  return { status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
 async function booking(ready: Ready, db: Db) {
