@@ -34,20 +34,24 @@ export function matchQueryFor(index: CandidateIndex, subject: MatchSubject, topi
   };
 }
 
-/**
- * GET /matches: mentors ranked for a startup (SPEC §4), from the in-memory
- * candidate index; the startup side comes from a short-lived cache, so a
- * warm call reads nothing from the database. Its team, its cohorts'
- * managers and admins may ask; mentors never see others' scores.
- */
-export async function rankMentors(actor: AuthUser, input: MatchQueryDto): Promise<MentorRanking> {
+/** The startup's subject if the caller may see its matches: 403 to mentors and to managers of other cohorts, 404 when they cannot see it. */
+async function visibleSubject(actor: AuthUser, startupId: string): Promise<MatchSubject> {
   if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Mentors do not see other mentors’ match scores.');
-  const subject = await matchSubjects.get(input.startupId);
+  const subject = await matchSubjects.get(startupId);
   if (!subject || !matchingPolicy.canSeeStartup(actor, subject)) throw new NotFound('startup_not_found', 'No startup with this id.');
   if (!matchingPolicy.canSeeMatches(actor, subject)) {
     throw new Forbidden('not_cohort_manager', 'Only the managers of the startup’s cohort, its team or an admin may see its matches.');
   }
-  const index = await candidateIndex.index();
+  return subject;
+}
+
+/**
+ * Mentors ranked for a startup (SPEC §4) from the in-memory candidate index;
+ * the startup side comes from a short-lived cache, so a warm call reads
+ * nothing from the database. Synchronous: the revision read is the one
+ * ranked on.
+ */
+function rankFor(actor: AuthUser, subject: MatchSubject, index: CandidateIndex, input: MatchQueryDto): MentorRanking {
   const topics = input.topics ?? [...subject.needs];
   const query = matchQueryFor(index, subject, topics, input.mode);
   const ranking = rank(index, query, subject.weights, {
@@ -95,19 +99,16 @@ const ANSWERS_KEPT = 2000;
  * read, and any change to the index moves its revision).
  */
 export async function matchesJson(actor: AuthUser, input: MatchQueryDto, present: (ranking: MentorRanking) => unknown): Promise<MatchesAnswer> {
-  if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Mentors do not see other mentors’ match scores.');
-  const subject = await matchSubjects.get(input.startupId);
-  // The access check runs on every call; only the answer is kept.
-  if (!subject || !matchingPolicy.canSeeStartup(actor, subject)) throw new NotFound('startup_not_found', 'No startup with this id.');
+  // Access is checked on every call; only the answer is kept.
+  const subject = await visibleSubject(actor, input.startupId);
   const index = await candidateIndex.index();
   const question = JSON.stringify([input.startupId, input.topics ?? null, input.mode, input.limit, input.explain ?? null, matchingPolicy.seesInactiveMentors(actor), matchingPolicy.seesConflicts(actor)]);
   const hit = kept.get(question);
-  if (hit && hit.subject === subject && hit.indexSerial === index.serial && hit.revision === index.revision && matchingPolicy.canSeeMatches(actor, subject)) return hit.answer;
-  const ranking = await rankMentors(actor, input);
+  if (hit && hit.subject === subject && hit.indexSerial === index.serial && hit.revision === index.revision) return hit.answer;
+  const ranking = rankFor(actor, subject, index, input);
   const answer = answerOf(Buffer.from(JSON.stringify(present(ranking))));
-  // Kept under what it was ranked on: a reload or an index change in between only makes it miss next time.
   kept.delete(question);
   if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(question, { subject: ranking.subject, indexSerial: ranking.index.serial, revision: ranking.revision, answer });
+  kept.set(question, { subject, indexSerial: index.serial, revision: ranking.revision, answer });
   return answer;
 }
