@@ -70,8 +70,10 @@ async function countsOf(report: string): Promise<Pick<RoleResult, 'tests' | 'fai
 
 /**
  * Runs schemathesis with its whole output written to `log`; echoes only its
- * failures (if any) and its summary, so a CI log stays readable. Resolves
- * with the number of test cases its summary reports.
+ * failures (if any) and its warnings, in our own words, so a CI log stays
+ * readable and ends with one summary line of ours, not pytest-style banners
+ * that a log reader could take for the run's total. Resolves with the number
+ * of test cases its summary reports.
  */
 function run(command: string, args: string[], log: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -91,8 +93,11 @@ function run(command: string, args: string[], log: string): Promise<number> {
     child.on('error', reject);
     child.on('close', () => {
       file.end();
-      const summary = output.slice(Math.max(0, output.search(/^=+ SUMMARY =+$/m)));
-      process.stdout.write(failures ? failures : summary);
+      // Up to its summary, and with its "=== … ===" banners turned into plain headings.
+      const summaryAt = failures.search(/^=+ SUMMARY =+$/m);
+      const failed = summaryAt >= 0 ? failures.slice(0, summaryAt) : failures;
+      if (failed) process.stdout.write(failed.replace(/^=+ (.*?) =+$/gm, '--- $1 ---'));
+      for (const warning of output.matchAll(/^\s*⚠️\s*(.+)$/gm)) console.log(`warning: ${warning[1]}`);
       console.log(`(the whole output: ${path.relative(ROOT, log)})`);
       resolve(Number(/(\d+) generated/.exec(output)?.[1] ?? 0));
     });
