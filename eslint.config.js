@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.cache/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', '**/dist/', 'data/', '.cache/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
-    files: ['client/**/*.js'],
+    files: ['client/**/*.{js,ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

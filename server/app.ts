@@ -4,7 +4,6 @@
  * hygiene → routes → 404 → problem+json errors.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
@@ -14,6 +13,7 @@ import { buildOpenApi } from './core/http/openapi.js';
 import { notFoundHandler, problemHandler } from './core/http/problem.js';
 import { mountRoutes, type RouteSpec } from './core/http/route.js';
 import { requestLog } from './core/http/request-log.js';
+import { webClient } from './core/http/web-client.js';
 import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
@@ -27,7 +27,6 @@ import { startupsRoutes } from './modules/startups/startups.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
-const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
 
 /** Every route of every module; the OpenAPI document is built from the same list. */
 export function allRoutes(ctx: AppContext): RouteSpec[] {
@@ -77,7 +76,7 @@ export function createApp(ctx: AppContext): Express {
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
 
-  app.use(express.static(path.resolve(CLIENT_DIR), { index: 'index.html', fallthrough: true }));
+  app.use(webClient(path.resolve(ctx.config.WEB_CLIENT_DIR)));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

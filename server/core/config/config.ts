@@ -163,6 +163,10 @@ export class Config {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss://)' })
   REDIS_URL?: string;
 
+  /** The built web client to serve (`npm start` builds it there). Relative paths are from the working directory. */
+  @IsString()
+  WEB_CLIENT_DIR = 'client/dist';
+
   /** Where email goes without an SMTP server. */
   get mailDir(): string | undefined {
     return this.MAIL_DIR ?? (this.NODE_ENV === 'development' ? './data/mail' : undefined);

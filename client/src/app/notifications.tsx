@@ -1,0 +1,111 @@
+/**
+ * In-app notifications: the bell with the unread count in the top bar, and
+ * the list. Both follow the user's own room, so a new notification shows up
+ * at once.
+ */
+import { useCallback } from 'react';
+import { Link } from 'wouter';
+import { api, type Page as ApiPage } from './api.ts';
+import { useUser } from './auth.tsx';
+import { useLoad, useAction } from './data.ts';
+import { ErrorAlert } from './errors.tsx';
+import { formatDateTime } from './format.ts';
+import { defineStrings, useBilingual, useLang, type Bilingual } from './i18n.tsx';
+import { userRoom, useRoom } from './live.ts';
+import { Button, Loaded, Page } from './ui.tsx';
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: Bilingual;
+  body: Bilingual;
+  data: Record<string, string>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+const UNREAD_SHOWN = 100;
+
+const useT = defineStrings({
+  vi: {
+    title: 'Thông báo',
+    bell: (n: number) => (n ? `Thông báo: ${n} chưa đọc` : 'Thông báo'),
+    markRead: 'Đánh dấu đã đọc',
+    empty: 'Bạn chưa có thông báo nào.',
+    unread: 'Chưa đọc',
+  },
+  en: {
+    title: 'Notifications',
+    bell: (n: number) => (n ? `Notifications: ${n} unread` : 'Notifications'),
+    markRead: 'Mark as read',
+    empty: 'You have no notifications yet.',
+    unread: 'Unread',
+  },
+});
+
+function useUnread() {
+  const user = useUser();
+  const state = useLoad(() => api.get<ApiPage<Notification>>('/api/v1/notifications', { unread: true, limit: UNREAD_SHOWN }), [user.id]);
+  useRoom(userRoom(user.id), { 'notification.created': () => state.reload() }, state.reload);
+  return state;
+}
+
+export function NotificationBell() {
+  const t = useT();
+  const unread = useUnread();
+  const count = unread.data?.items.length ?? 0;
+  return (
+    <Link href="/notifications" aria-label={t.bell(count)}>
+      🔔 {count > 0 && <span className="badge badge-warn">{count >= UNREAD_SHOWN ? `${UNREAD_SHOWN - 1}+` : count}</span>}
+    </Link>
+  );
+}
+
+export function NotificationsPage() {
+  const t = useT();
+  const user = useUser();
+  const { lang } = useLang();
+  const text = useBilingual();
+  // The API lists oldest first; the newest 100 are shown newest first.
+  const state = useLoad(async () => {
+    const page = await api.get<ApiPage<Notification>>('/api/v1/notifications', { limit: 100 });
+    return [...page.items].reverse();
+  }, [user.id]);
+  useRoom(userRoom(user.id), { 'notification.created': () => state.reload() }, state.reload);
+  const markRead = useAction(
+    useCallback(
+      async (id: string) => {
+        const read = await api.post<Notification>(`/api/v1/notifications/${id}/read`);
+        state.setData((items) => items?.map((n) => (n.id === id ? read : n)));
+      },
+      [state],
+    ),
+  );
+  return (
+    <Page title={t.title}>
+      <ErrorAlert error={markRead.error} />
+      <Loaded state={state} isEmpty={(items) => items.length === 0} empty={t.empty}>
+        {(items) => (
+          <ul className="plain" aria-label={t.title}>
+            {items.map((n) => (
+              <li key={n.id} className={n.readAt ? 'muted' : undefined}>
+                <div className="spread">
+                  <strong>{text(n.title)}</strong>
+                  <time dateTime={n.createdAt} className="muted">
+                    {formatDateTime(n.createdAt, lang)}
+                  </time>
+                </div>
+                <p>{text(n.body)}</p>
+                {!n.readAt && (
+                  <Button busy={markRead.busy} onClick={() => void markRead.run(n.id)}>
+                    {t.markRead}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
