@@ -37,7 +37,7 @@ describe('web client: the shell (Chromium)', function () {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).to.equal('en');
     await signIn(page, 'quanly@runway.demo');
-    await page.getByRole('link', { name: 'Cohorts' }).waitFor();
+    await page.getByRole('link', { name: 'Board' }).waitFor();
     await screenshot(page, 'shell-manager-en');
     expect(errors.filter((e) => !e.includes('401'))).to.deep.equal([]);
     await context.close();

@@ -21,14 +21,16 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/availability', label: { vi: 'Lịch rảnh', en: 'Availability' } },
   ],
   manager: [
+    { href: '/board', label: { vi: 'Bảng theo dõi', en: 'Board' } },
     { href: '/cohorts', label: { vi: 'Khoá ươm tạo', en: 'Cohorts' } },
     { href: '/approvals', label: { vi: 'Duyệt cố vấn', en: 'Mentor approvals' } },
   ],
   admin: [
+    { href: '/board', label: { vi: 'Bảng theo dõi', en: 'Board' } },
     { href: '/cohorts', label: { vi: 'Khoá ươm tạo', en: 'Cohorts' } },
     { href: '/approvals', label: { vi: 'Duyệt cố vấn', en: 'Mentor approvals' } },
   ],
 };
 
 /** Where each role lands after signing in. */
-export const HOME: Record<Role, string> = { startup: '/startup', mentor: '/requests', manager: '/cohorts', admin: '/cohorts' };
+export const HOME: Record<Role, string> = { startup: '/startup', mentor: '/requests', manager: '/board', admin: '/board' };
