@@ -17,7 +17,10 @@
  * - live: 1,000 sockets following one cohort room, delivery latency on one
  *   process and across two through Redis, against a bare socket.io
  *   broadcast, and server memory per socket (bench/live.ts;
- *   BENCH_LIVE_SOCKETS, BENCH_LIVE_CHANGES).
+ *   BENCH_LIVE_SOCKETS, BENCH_LIVE_CHANGES);
+ * - client: the web client in Chromium with the demo data: JavaScript before
+ *   the first screen, and sign-in to the manager's live board
+ *   (bench/client.ts; BENCH_CLIENT_RUNS; builds the client first).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +32,7 @@ import autocannon from 'autocannon';
 import { startChildServer, stopAllChildren } from './child-server.js';
 import { runDemoLoad } from './demo-load.js';
 import { runMatchingBench } from './matching.js';
+import { runClientBench } from './client.js';
 import { runLiveBench } from './live.js';
 import { runSessionsBench } from './sessions.js';
 
@@ -75,15 +79,15 @@ async function writeResult(suite: string, database: string, figures: Record<stri
 const tempDirs = new Set<string>();
 
 /** Runway in this process on an empty temporary folder (embedded database), stopped and removed afterwards. */
-async function withRunway(run: (runway: Runway, startMs: number) => Promise<void>): Promise<void> {
+async function withRunway(run: (runway: Runway, startMs: number) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'runway-bench-'));
   tempDirs.add(dataDir);
   try {
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000' });
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', LOGIN_RATE_LIMIT: '100000', ...env });
     const t0 = performance.now();
     const runway = await startRunway(config);
     const startMs = Math.round(performance.now() - t0);
-    console.log(`started in ${startMs} ms (embedded database, empty folder)`);
+    console.log(`started in ${startMs} ms (embedded database, empty folder${env.DEMO_DATA === 'true' ? ', demo data' : ''})`);
     try {
       await run(runway, startMs);
     } finally {
@@ -238,7 +242,13 @@ async function live(): Promise<void> {
   await writeResult('live', database, figures);
 }
 
-const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions, live };
+async function client(): Promise<void> {
+  await withRunway(async (runway) => {
+    await writeResult('client', runway.database.description, await runClientBench(runway.url));
+  }, { DEMO_DATA: 'true' });
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions, live, client };
 
 const name = process.argv[2];
 if (name !== undefined && !Object.hasOwn(suites, name)) {

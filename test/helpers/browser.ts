@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../fixtures/demo.js';
 import { startTestRunway, type TestRunway } from './runway.js';
@@ -72,4 +73,29 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export interface ScriptWeight {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * Records the JavaScript a page loads from now on. `weigh()` sums what was
+ * loaded so far: raw bytes and gzip bytes (the body gzipped at level 6, as the
+ * server's compression does), whatever encoding the browser negotiated.
+ */
+export function recordScripts(page: Page): { weigh(): Promise<{ scripts: ScriptWeight[]; bytes: number; gzipBytes: number }> } {
+  const pending: Array<Promise<ScriptWeight>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length })));
+  });
+  return {
+    async weigh() {
+      const scripts = await Promise.all(pending);
+      return { scripts, bytes: scripts.reduce((sum, s) => sum + s.bytes, 0), gzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0) };
+    },
+  };
 }
