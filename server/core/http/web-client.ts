@@ -25,7 +25,7 @@ export function webClient(dir: string): Router {
   router.get(/.*/, (req, res, next) => {
     if (NOT_PAGES.test(req.path) || !req.get('accept')?.includes('text/html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(index, { dotfiles: 'allow' });
   });
   return router;
 }
