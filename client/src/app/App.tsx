@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { AuthProvider, useAuth, type Role } from './auth.tsx';
 import { defineStrings, LangProvider, useBilingual, useLang } from './i18n.tsx';
-import { useLiveStatus } from './live.ts';
+import { LiveIndicator } from './LiveIndicator.tsx';
 import { HOME, NAV } from './nav.ts';
 import { NotificationBell, NotificationsPage } from './notifications.tsx';
 import { Loading } from './ui.tsx';
@@ -26,20 +26,12 @@ const useT = defineStrings({
     language: 'Ngôn ngữ',
     logout: 'Đăng xuất',
     main: 'Điều hướng chính',
-    live: 'Trực tuyến',
-    connecting: 'Đang kết nối…',
-    reconnecting: 'Đang kết nối lại…',
-    offline: 'Mất kết nối',
   },
   en: {
     skip: 'Skip to main content',
     language: 'Language',
     logout: 'Sign out',
     main: 'Main navigation',
-    live: 'Live',
-    connecting: 'Connecting…',
-    reconnecting: 'Reconnecting…',
-    offline: 'Offline',
   },
 });
 
@@ -64,17 +56,6 @@ export function LanguageSwitch() {
         <option value="en">English</option>
       </select>
     </label>
-  );
-}
-
-export function LiveIndicator() {
-  const t = useT();
-  const status = useLiveStatus();
-  const tone = status === 'live' ? 'var(--ok)' : status === 'offline' ? 'var(--danger)' : 'var(--warn)';
-  return (
-    <span className="live-indicator" role="status" aria-live="polite" data-live={status} style={{ color: tone }}>
-      {t[status]}
-    </span>
   );
 }
 

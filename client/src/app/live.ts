@@ -54,10 +54,13 @@ type Handlers = { [N in LiveEventName]?: (event: Live<N>) => void };
 
 /**
  * Follows `room` while the component is mounted. `resync` is called after
- * every (re)join and after a gap; `handlers` receive the room's events in order.
+ * every (re)join, with the room's sequence number then, and after a gap, with
+ * none; `handlers` receive the room's events in order. (A read numbered as
+ * the join does not prove nothing was missed: the server leaves events of
+ * rooms nobody follows unnumbered. Read again after a join.)
  * With `room` null (or `user:` rooms, which every socket is in) nothing is joined.
  */
-export function useRoom(room: string | null, handlers: Handlers, resync: () => void): void {
+export function useRoom(room: string | null, handlers: Handlers, resync: (joinedSeq?: number) => void): void {
   const latest = useRef({ handlers, resync });
   latest.current = { handlers, resync };
 
@@ -77,7 +80,7 @@ export function useRoom(room: string | null, handlers: Handlers, resync: () => v
       s.emit('room.join', room, (answer) => {
         if (!active || !answer.ok) return;
         lastSeq = answer.seq;
-        latest.current.resync();
+        latest.current.resync(answer.seq);
       });
     };
     const onAny = (name: string, event: { room?: string; seq?: number }) => {

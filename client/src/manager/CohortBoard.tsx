@@ -7,16 +7,17 @@
  * Live: `cohort.progressed` is applied in place (and kept, so a board read
  * that was already in flight is brought up to date: events numbered after
  * the board's `seq` are applied again); other changes reload the board.
- * After a (re)join or a gap in the room's numbers the whole board is read again.
+ * The board is read at once while the socket joins the room, again once it has
+ * joined (and after every rejoin), and after a gap.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../app/api.ts';
-import { LiveIndicator } from '../app/App.tsx';
+import { LiveIndicator } from '../app/LiveIndicator.tsx';
 import { useLoad } from '../app/data.ts';
 import { ErrorAlert } from '../app/errors.tsx';
 import { formatDate, formatDateTime, dayInZone } from '../app/format.ts';
 import { defineStrings, useLang } from '../app/i18n.tsx';
-import { useLiveStatus, useRoom, type Live } from '../app/live.ts';
+import { useRoom, type Live } from '../app/live.ts';
 import { Badge, Empty, Loading, Page } from '../app/ui.tsx';
 import { CohortNav } from './CohortNav.tsx';
 import { fetchAll } from './manager-data.ts';
@@ -127,38 +128,42 @@ function useLiveBoard(cohortId: string, onResync: () => void, onMilestone: (star
   const generation = useRef(0);
   const recent = useRef<Progressed[]>([]);
   const reloadTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const status = useLiveStatus();
-  const statusNow = useRef(status);
-  statusNow.current = status;
+
+  /**
+   * Joins of the room so far. The server numbers only the events of rooms someone follows, so
+   * only a read that started after the latest join is sure to hold what happened before it.
+   */
+  const joins = useRef(0);
+  const reading = useRef(false);
 
   const load = useCallback(() => {
     clearTimeout(reloadTimer.current);
     const mine = ++generation.current;
+    const joinsAtStart = joins.current;
+    reading.current = true;
     api.get<Board>(`/api/v1/cohorts/${cohortId}/board`).then(
       (read) => {
         if (mine !== generation.current) return;
+        reading.current = false;
         recent.current = recent.current.filter((event) => event.seq > read.seq);
         setBoard(recent.current.reduce(applyProgress, read));
         setError(undefined);
+        if (joins.current > joinsAtStart) load();
       },
-      (failure: unknown) => mine === generation.current && setError(failure),
+      (failure: unknown) => {
+        if (mine !== generation.current) return;
+        reading.current = false;
+        setError(failure);
+      },
     );
   }, [cohortId]);
 
+  // The board is read at once while the socket joins the room; once joined, it is read again.
   useEffect(() => {
     setBoard(undefined);
     setError(undefined);
     recent.current = [];
-    // With the socket up (or about to be, right after signing in), joining the room reads the
-    // board (resync) at once: one request, not two. Without it, read now; the join reads again.
-    const now = statusNow.current;
-    if (now === 'reconnecting' || now === 'offline') {
-      load();
-      return;
-    }
-    const started = generation.current;
-    const fallback = setTimeout(() => generation.current === started && load(), now === 'live' ? 1500 : 800);
-    return () => clearTimeout(fallback);
+    load();
   }, [load]);
   useEffect(() => () => clearTimeout(reloadTimer.current), []);
 
@@ -193,9 +198,11 @@ function useLiveBoard(cohortId: string, onResync: () => void, onMilestone: (star
         onOther();
       },
     },
-    () => {
-      load();
+    (joinedSeq) => {
       onResync();
+      if (joinedSeq === undefined) return load(); // a gap
+      joins.current += 1;
+      if (!reading.current) load(); // else the read in flight reads again when it answers
     },
   );
 
