@@ -22,6 +22,7 @@ import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { mentorFit } from './modules/matching/usecases/mentor-fit.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { isMentorOfStartup } from './modules/requests/mentor-of-startup.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { startupsRoutes } from './modules/startups/startups.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
@@ -35,7 +36,8 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...usersRoutes(ctx),
     ...mentorsRoutes(ctx),
     ...taxonomiesRoutes(),
-    ...startupsRoutes(ctx),
+    // A mentor may read the startups that asked them; requests knows, startups does not import it.
+    ...startupsRoutes(ctx, { mentorOf: isMentorOfStartup }),
     ...cohortsRoutes(ctx),
     ...milestonesRoutes(ctx),
     ...matchingRoutes(ctx),

@@ -255,8 +255,12 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/startups', expect: statuses(401, 200, 200, 403, 403, 200, 200, 200), call: () => ({ path: '/api/v1/startups' }) },
   {
     route: 'GET /api/v1/startups/:id',
-    expect: statuses(401, 200, 404, 404, 404, 200, 200, 200),
-    call: (_a, w) => ({ path: `/api/v1/startups/${w.startupId}` }),
+    // mentor:own = a mentor the startup asked, who reads whom they answer.
+    expect: statuses(401, 200, 404, 200, 404, 200, 200, 200),
+    call: async (actor, w) => ({
+      path: `/api/v1/startups/${w.startupId}`,
+      ...(actor === 'mentor:own' ? { token: (await fresh.request(w)).mentorToken } : {}),
+    }),
   },
   {
     route: 'PATCH /api/v1/startups/:id',

@@ -48,7 +48,7 @@ describe('web client: the board in one browser follows a founder finishing a mil
 
     await board.waitForFunction(
       ([selectorName, old]) => {
-        const cards = [...document.querySelectorAll('article.startup-card')];
+        const cards = Array.from(document.querySelectorAll('article.startup-card'));
         const mine = cards.find((c) => c.querySelector('h2, h3')?.textContent?.trim() === selectorName);
         const text = mine?.querySelector('[data-testid=progress]')?.textContent;
         return text !== undefined && text !== old;

@@ -133,6 +133,9 @@ describe('web client: the mentor’s screens (Chromium)', function () {
     const pending = page.getByRole('list', { name: 'Đang chờ bạn trả lời' });
     const item = pending.getByRole('listitem').filter({ hasText: message });
     await item.waitFor();
+    // The mentor reads whom they answer: the startup's name, not a reference.
+    const demoStartup = (await runway.http('GET', `/api/v1/startups/${demoStartupId}`, { token: founderToken })).body as { name: string };
+    await item.getByText(demoStartup.name).waitFor();
     expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).to.equal(true);
     expect(await noHorizontalScroll(page), 'no horizontal scroll on /requests at 375 px').to.equal(true);
     await screenshot(page, 'mentor-requests');

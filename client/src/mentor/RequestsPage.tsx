@@ -140,7 +140,7 @@ function RequestItem({ request, taxonomies, onAnswered }: { request: MentorReque
     <li className="mentor-request" aria-labelledby={headingId}>
       <div className="spread">
         <h3 id={headingId}>
-          <StartupName id={request.startupId} startup={request.startup} />
+          <StartupName id={request.startupId} />
         </h3>
         <Badge tone={tones[request.status]}>{t.status(request.status)}</Badge>
       </div>

@@ -200,7 +200,7 @@ function SessionItem({ session, mentor, onChange }: { session: Session; mentor: 
     <li className="mentor-session" aria-labelledby={headingId}>
       <div className="spread">
         <h3 id={headingId}>
-          {session.topic} · <StartupName id={session.startupId} startup={session.startup} />
+          {session.topic} · <StartupName id={session.startupId} />
         </h3>
         <Badge tone={tones[session.status]}>{t.status(session.status)}</Badge>
       </div>

@@ -3,7 +3,7 @@
  * role (the room to follow, the zone to show times in). A mentor who has
  * not written a profile yet gets `null`, and the screens send them to /profile.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError } from '../app/api.ts';
 import { useLoad, type Loaded } from '../app/data.ts';
@@ -62,8 +62,31 @@ const useRefT = defineStrings({
   en: { startup: (ref: string) => `Startup #${ref}` },
 });
 
-/** How a startup is named to its mentor: its name when the API gives one, else a short stable reference. */
-export function StartupName({ id, startup }: { id: string; startup?: { name: string } }) {
+/** Startup names by id, read once per page load (a mentor may read the startups that asked them). */
+const names = new Map<string, Promise<string | null>>();
+
+function nameOf(id: string): Promise<string | null> {
+  let name = names.get(id);
+  if (!name) {
+    name = api.get<{ name: string }>(`/api/v1/startups/${id}`).then(
+      (startup) => startup.name,
+      () => null,
+    );
+    names.set(id, name);
+  }
+  return name;
+}
+
+/** How a startup is named to its mentor: its name, or a short stable reference until it is read (or if it cannot be). */
+export function StartupName({ id }: { id: string }) {
   const t = useRefT();
-  return <>{startup?.name ?? t.startup(id.slice(-6))}</>;
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void nameOf(id).then((read) => current && setName(read));
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  return <>{name ?? t.startup(id.slice(-6))}</>;
 }

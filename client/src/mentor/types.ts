@@ -68,8 +68,6 @@ export interface MentorRequest {
   respondedAt: string | null;
   declineReason: string | null;
   mentorshipId: string | null;
-  /** Not in the API yet: mentors cannot read startups, so the screens fall back to a short reference. */
-  startup?: { name: string };
 }
 
 export interface Feedback {
@@ -107,7 +105,6 @@ export interface Session {
   feedback: { startup: Feedback | null; mentor: Feedback | null };
   mentorNote: { text: string; updatedAt: string } | null;
   actionItems: ActionItem[];
-  startup?: { name: string };
 }
 
 export interface Milestone {

@@ -72,6 +72,11 @@ export const mentorshipsRepository = {
     return ((await MentorshipModel.findOne({ activePair: activePairKey(startupId, mentorId) }).lean()) as MentorshipRecord | null) ?? undefined;
   },
 
+  /** Whether this mentor mentors or mentored the startup. */
+  async existsBetween(startupId: mongoose.Types.ObjectId, mentorUserId: mongoose.Types.ObjectId): Promise<boolean> {
+    return (await MentorshipModel.exists({ startupId, mentorUserId })) !== null;
+  },
+
   /** Active (startup, mentor) pairs of these startups. */
   async activePairsOf(startupIds: readonly string[]): Promise<Array<{ startupId: string; mentorId: string }>> {
     const rows = await MentorshipModel.find({ startupId: { $in: toIds(startupIds) }, status: 'active' }, { startupId: 1, mentorId: 1 }).lean();

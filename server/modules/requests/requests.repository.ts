@@ -85,6 +85,11 @@ export const requestsRepository = {
     return ((await MentorRequestModel.findOne({ openPair: openPairKey(startupId, mentorId) }).lean()) as MentorRequestRecord | null) ?? undefined;
   },
 
+  /** Whether the startup ever asked this mentor (any state). */
+  async existsBetween(startupId: mongoose.Types.ObjectId, mentorUserId: mongoose.Types.ObjectId): Promise<boolean> {
+    return (await MentorRequestModel.exists({ startupId, mentorUserId })) !== null;
+  },
+
   /** One page in `_id` order. */
   async list(criteria: RequestListCriteria, page: PageRequest): Promise<Page<MentorRequestRecord>> {
     return findPage<MentorRequestRecord>(MentorRequestModel, listFilter(criteria), page, {});

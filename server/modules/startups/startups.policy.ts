@@ -18,11 +18,13 @@ export const isOwner = (user: AuthUser, startup: StartupMembership) =>
 export const startupsPolicy = {
   /** Founders register their own startups. */
   canCreate: (user: AuthUser) => user.role === 'startup',
-  /** Staff list every startup; founders list their own; mentors see startups through mentorships (later). */
+  /** Staff list every startup; founders list their own; mentors read, one by one, the startups that asked them (see readStartup). */
   canList: (user: AuthUser) => user.role !== 'mentor',
   /** Lists hold only the caller's own startups, except for staff. */
   listsOnlyOwn: (user: AuthUser) => !isStaff(user),
   canRead: (user: AuthUser, startup: StartupMembership) => isStaff(user) || isMember(user, startup),
+  /** Besides those: a mentor the startup asked (in any state) or who mentors or mentored it, to answer and prepare. */
+  mayMentorRead: (user: AuthUser) => user.role === 'mentor',
   /** The team edits its startup; admins may fix anything. Managers follow, they do not edit. */
   canEdit: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isMember(user, startup),
   canManageMembers: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isOwner(user, startup),

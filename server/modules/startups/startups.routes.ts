@@ -11,7 +11,7 @@ import { EligibilityView } from './eligibility.view.js';
 import { presentStartup, StartupView } from './startups.presenter.js';
 import { createStartup } from './usecases/create-startup.js';
 import { getEligibility } from './usecases/get-eligibility.js';
-import { getStartup } from './usecases/get-startup.js';
+import { readStartup, type MentorOfStartup } from './usecases/read-startup.js';
 import { listStartups } from './usecases/list-startups.js';
 import { addMember, removeMember } from './usecases/manage-members.js';
 import { updateStartup } from './usecases/update-startup.js';
@@ -35,7 +35,7 @@ const notTheTeam = { description: 'Visible, but not the caller’s to change (st
 const brokenRule = { description: 'Well-formed, but a rule says no (`rule_violated`): a company needs its code and date, dates not in the future' };
 
 /** Startups, their team, and the 5-year rule. */
-export function startupsRoutes(ctx: AppContext): RouteSpec[] {
+export function startupsRoutes(ctx: AppContext, ports: { mentorOf: MentorOfStartup }): RouteSpec[] {
   const today = () => todayInVietnam(ctx.now());
   return [
     defineRoute<CreateStartupDto>({
@@ -77,11 +77,11 @@ export function startupsRoutes(ctx: AppContext): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/api/v1/startups/:id',
-      summary: 'One startup',
+      summary: 'One startup (its team, staff, and mentors it asked or who mentor it)',
       tags: ['startups'],
       auth: 'authenticated',
       responses: { 200: startup('The startup'), 404: notFound },
-      handler: async ({ user, params }) => ({ body: presentStartup(await getStartup(user, params.id!), today()) }),
+      handler: async ({ user, params }) => ({ body: presentStartup(await readStartup(user, params.id!, ports.mentorOf), today()) }),
     }),
     defineRoute<UpdateStartupDto>({
       method: 'patch',
