@@ -3,7 +3,8 @@
  * on demand, so the first screen does not carry them.
  */
 import { useEffect, useRef, useState } from 'react';
-import { defineStrings } from '../app/i18n.tsx';
+import { VIETNAM_ZONE } from '../app/format.ts';
+import { defineStrings, useLang } from '../app/i18n.tsx';
 import type { ProgressSeries } from './progress-history.ts';
 
 const useT = defineStrings({
@@ -13,6 +14,7 @@ const useT = defineStrings({
 
 export function ProgressChart({ series, label }: { series: ProgressSeries; label: string }) {
   const t = useT();
+  const { lang } = useLang();
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
 
@@ -26,14 +28,17 @@ export function ProgressChart({ series, label }: { series: ProgressSeries; label
       ([{ default: UPlot }]) => {
         if (cancelled) return;
         const size = () => ({ width: Math.max(240, element.clientWidth), height: 240 });
+        // Day and month as people here write them (16/9), in Can Tho's calendar.
+        const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { day: 'numeric', month: 'numeric', timeZone: VIETNAM_ZONE });
+        const dayMonth = (seconds: number) => format.format(new Date(seconds * 1000));
         plot = new UPlot(
           {
             ...size(),
-            tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'Asia/Ho_Chi_Minh'),
+            tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), VIETNAM_ZONE),
             scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-            axes: [{}, { label: t.count }],
+            axes: [{ values: (_u, splits) => splits.map(dayMonth) }, { label: t.count }],
             series: [
-              { label: t.week },
+              { label: t.week, value: (_u, seconds) => (seconds == null ? '--' : dayMonth(seconds)) },
               { label: t.done, stroke: '#0b6e4f', width: 2, fill: 'rgba(11,110,79,0.12)' },
               { label: t.due, stroke: '#7d4e00', width: 2, dash: [6, 4] },
             ],
@@ -51,7 +56,7 @@ export function ProgressChart({ series, label }: { series: ProgressSeries; label
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [series, t]);
+  }, [series, t, lang]);
 
   return (
     <div>
