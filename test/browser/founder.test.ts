@@ -125,13 +125,20 @@ describe('web client: the founder screens (Chromium)', function () {
     await context.close();
   });
 
-  it('books a slot from the week calendar once the mentor accepts (a slot taken meanwhile reads as a sentence), downloads the .ics, cancels one session and reschedules another', async () => {
-    // The mentor accepts through the API (their email comes from an admin's view of the user).
+  it('books a slot from the week calendar once the mentor accepts in their own browser (a slot taken meanwhile reads as a sentence), downloads the .ics, cancels one session and reschedules another', async () => {
+    // The mentor (their email from an admin's view of the user) accepts in their own browser context.
     const founderToken = await tokenOf(runway, founder.email, founder.password);
     const [request] = (await runway.http('GET', '/api/v1/mentor-requests?status=pending', { token: founderToken })).body.items;
     const mentorUser = await runway.http('GET', `/api/v1/users/${request.mentorUserId}`, { token: await tokenOf(runway, 'admin@runway.demo') });
-    const accepted = await runway.http('POST', `/api/v1/mentor-requests/${request.id}/accept`, { token: await tokenOf(runway, mentorUser.body.email) });
-    expect(accepted.status, accepted.text).to.equal(200);
+    const mentorContext = await newContext(browser, runway.url);
+    const mentorPage = await mentorContext.newPage();
+    const mentorErrors = collectPageErrors(mentorPage);
+    await signIn(mentorPage, mentorUser.body.email, DEMO_PASSWORD);
+    const asked = mentorPage.getByRole('list', { name: 'Đang chờ bạn trả lời' }).getByRole('listitem').filter({ hasText: request.message });
+    await asked.getByRole('button', { name: 'Nhận lời' }).click();
+    await mentorPage.getByText('Đã nhận lời. Dự án có thể đặt lịch với bạn.').waitFor();
+    expect(unexpected(mentorErrors)).to.deep.equal([]);
+    await mentorContext.close();
 
     const context = await newContext(browser, runway.url);
     const page = await context.newPage();
