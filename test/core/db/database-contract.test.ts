@@ -346,6 +346,17 @@ for (const engine of engines) {
         expect(await slots.countDocuments()).to.equal(1);
       });
 
+      it('a unique index created while another client creates its collection holds (20 rounds)', async () => {
+        // mongo-java-server once left such an index in the catalog but not on the collection.
+        for (let round = 0; round < 20; round++) {
+          const name = `racing_${round}`;
+          await Promise.allSettled([dbs[1]!.createCollection(name), db.collection(name).createIndex({ key: 1 }, { unique: true })]);
+          await db.collection(name).insertOne({ key: 'once' });
+          expect((await rejection(db.collection(name).insertOne({ key: 'once' }))).code, `round ${round}`).to.equal(11000);
+          await db.collection(name).drop();
+        }
+      });
+
       it('refuse a duplicate pair on a compound unique index, and accept a new pair', async () => {
         const bookings = db.collection('bookings');
         await bookings.createIndex({ mentorId: 1, startsAt: 1 }, { unique: true });

@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
@@ -33,6 +38,14 @@ import io.netty.channel.Channel;
  * be lost. Here every command that changed the store commits it before its
  * answer goes out (concurrent writers share commits), and a background task
  * fsyncs the file at most {@link #SYNC_INTERVAL_MS} after a commit.
+ *
+ * Catalog changes: mongo-java-server does not make creating a collection and
+ * creating its index atomic with respect to each other. A createCollection
+ * racing a createIndexes on the same new collection could leave the index
+ * in the catalog but not on the collection (the unique index then enforced
+ * nothing, and dropDatabase failed with "index not found"). Here commands that
+ * change the catalog run one at a time and never beside any other command;
+ * every other command runs concurrently as before (see {@link CatalogLock}).
  */
 public final class EmbeddedMongo {
 
@@ -48,10 +61,37 @@ public final class EmbeddedMongo {
 
     private EmbeddedMongo() {}
 
-    /** H2Backend that commits after every command that left unsaved changes. */
+    /** Catalog commands exclusively, all others shared: a catalog change never interleaves with another command. */
+    static final class CatalogLock {
+        private static final Set<String> CATALOG = Set.of("create", "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection", "collmod");
+        private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+        Document run(String command, Supplier<Document> handler) {
+            var held = CATALOG.contains(command.toLowerCase(Locale.ROOT)) ? lock.writeLock() : lock.readLock();
+            held.lock();
+            try {
+                return handler.get();
+            } finally {
+                held.unlock();
+            }
+        }
+    }
+
+    /** The memory backend (tests), with catalog changes serialised. */
+    static final class SerialCatalogMemoryBackend extends MemoryBackend {
+        private final CatalogLock catalog = new CatalogLock();
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            return catalog.run(command, () -> super.handleCommand(channel, databaseName, command, query));
+        }
+    }
+
+    /** H2Backend that commits after every command that left unsaved changes, with catalog changes serialised. */
     static final class CommitPerWriteBackend extends H2Backend {
         private final MVStore store;
         private final AtomicBoolean unsynced = new AtomicBoolean(false);
+        private final CatalogLock catalog = new CatalogLock();
 
         CommitPerWriteBackend(MVStore store) {
             super(store);
@@ -61,7 +101,7 @@ public final class EmbeddedMongo {
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             try {
-                return super.handleCommand(channel, databaseName, command, query);
+                return catalog.run(command, () -> super.handleCommand(channel, databaseName, command, query));
             } finally {
                 // In finally: an ordered insert that stops at a duplicate key has still written the documents before it.
                 commitIfChanged();
@@ -109,7 +149,7 @@ public final class EmbeddedMongo {
         MongoBackend backend;
         ScheduledExecutorService syncer = null;
         if (storage.equals("memory")) {
-            backend = new MemoryBackend();
+            backend = new SerialCatalogMemoryBackend();
         } else if (storage.equals("file")) {
             if (file == null) fail("--storage file needs --file");
             Path path = Path.of(file).toAbsolutePath();
