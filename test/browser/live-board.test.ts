@@ -1,27 +1,16 @@
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchChromium, newContext, screenshot, signIn, startDemoRunway } from '../helpers/browser.js';
-import type { TestRunway } from '../helpers/runway.js';
+import { collectPageErrors, demoAndBrowser, newContext, screenshot, signIn } from '../helpers/browser.js';
 
 /** The issue's live acceptance point: two browser contexts, one manager's board, one founder's milestones. */
 describe('web client: the board in one browser follows a founder finishing a milestone in another (Chromium)', function () {
   this.timeout(60_000);
-  let runway: TestRunway;
-  let browser: Browser;
-
-  before(async () => {
-    [runway, browser] = await Promise.all([startDemoRunway(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await runway?.stop();
-  });
+  const world = demoAndBrowser();
 
   it('a manager (in Vietnamese) sees the new percentage without a reload when a founder (in English) marks a milestone done', async () => {
-    const token = (await runway.http('POST', '/api/v1/auth/login', { body: { email: 'startup@runway.demo', password: 'runway-demo-2026' } })).body.accessToken;
-    const [startup] = (await runway.http('GET', '/api/v1/startups', { token })).body.items as Array<{ id: string; name: string }>;
+    const token = (await world.runway.http('POST', '/api/v1/auth/login', { body: { email: 'startup@runway.demo', password: 'runway-demo-2026' } })).body.accessToken;
+    const [startup] = (await world.runway.http('GET', '/api/v1/startups', { token })).body.items as Array<{ id: string; name: string }>;
 
-    const managerContext = await newContext(browser, runway.url);
+    const managerContext = await newContext(world.browser, world.runway.url);
     const board = await managerContext.newPage();
     const boardErrors = collectPageErrors(board);
     await signIn(board, 'quanly@runway.demo');
@@ -32,7 +21,7 @@ describe('web client: the board in one browser follows a founder finishing a mil
     const before = await percent.innerText();
     await board.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    const founderContext = await newContext(browser, runway.url, { lang: 'en' });
+    const founderContext = await newContext(world.browser, world.runway.url, { lang: 'en' });
     const founder = await founderContext.newPage();
     const founderErrors = collectPageErrors(founder);
     await signIn(founder, 'startup@runway.demo');

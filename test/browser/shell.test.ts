@@ -1,23 +1,12 @@
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchChromium, newContext, screenshot, signIn, startDemoRunway } from '../helpers/browser.js';
-import type { TestRunway } from '../helpers/runway.js';
+import { collectPageErrors, demoAndBrowser, newContext, screenshot, signIn } from '../helpers/browser.js';
 
 describe('web client: the shell (Chromium)', function () {
   this.timeout(60_000);
-  let runway: TestRunway;
-  let browser: Browser;
-
-  before(async () => {
-    [runway, browser] = await Promise.all([startDemoRunway(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await runway?.stop();
-  });
+  const world = demoAndBrowser();
 
   it('opens in Vietnamese; a wrong password reads as a sentence, not JSON; English sticks across reloads and sign-in', async () => {
-    const context = await newContext(browser, runway.url);
+    const context = await newContext(world.browser, world.runway.url);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto('/');
@@ -44,7 +33,7 @@ describe('web client: the shell (Chromium)', function () {
   });
 
   it('serves hashed assets for a year and the page itself revalidated, compressed', async () => {
-    const page = await (await newContext(browser, runway.url)).newPage();
+    const page = await (await newContext(world.browser, world.runway.url)).newPage();
     const responses: Array<{ url: string; cache: string | undefined; encoding: string | undefined }> = [];
     page.on('response', (r) => responses.push({ url: r.url(), cache: r.headers()['cache-control'], encoding: r.headers()['content-encoding'] }));
     await page.goto('/login');

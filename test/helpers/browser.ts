@@ -99,3 +99,20 @@ export function recordScripts(page: Page): { weigh(): Promise<{ scripts: ScriptW
     },
   };
 }
+
+/**
+ * For a describe block: a Runway with the demo programme and one Chromium,
+ * started before its tests and stopped after them. Read them from the
+ * returned object inside the tests.
+ */
+export function demoAndBrowser(env: Record<string, string> = {}): { runway: TestRunway; browser: Browser } {
+  const world = {} as { runway: TestRunway; browser: Browser };
+  before(async () => {
+    [world.runway, world.browser] = await Promise.all([startDemoRunway(env), launchChromium()]);
+  });
+  after(async () => {
+    await world.browser?.close();
+    await world.runway?.stop();
+  });
+  return world;
+}
