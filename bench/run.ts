@@ -20,7 +20,10 @@
  *   BENCH_LIVE_SOCKETS, BENCH_LIVE_CHANGES);
  * - client: the web client in Chromium with the demo data: JavaScript before
  *   the first screen, and sign-in to the manager's live board
- *   (bench/client.ts; BENCH_CLIENT_RUNS; builds the client first).
+ *   (bench/client.ts; BENCH_CLIENT_RUNS; builds the client first);
+ * - reports: the yearly KPI report over 5,000 startups with five years of
+ *   activities, admissions, sessions and requests, against 2 s
+ *   (bench/reports.ts; BENCH_STARTUPS, BENCH_MENTORS).
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,6 +38,7 @@ import { runMatchingBench } from './matching.js';
 import { runClientBench } from './client.js';
 import { runLiveBench } from './live.js';
 import { runSessionsBench } from './sessions.js';
+import { runReportsBench } from './reports.js';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -248,7 +252,13 @@ async function client(): Promise<void> {
   }, { DEMO_DATA: 'true' });
 }
 
-const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions, live, client };
+async function reports(): Promise<void> {
+  await withRunway(async (runway) => {
+    await writeResult('reports', runway.database.description, await runReportsBench(runway));
+  });
+}
+
+const suites: Record<string, () => Promise<void>> = { foundation, domain, 'demo-load': demoLoad, matching, sessions, live, client, reports };
 
 const name = process.argv[2];
 if (name !== undefined && !Object.hasOwn(suites, name)) {

@@ -16,6 +16,8 @@ import { requestLog } from './core/http/request-log.js';
 import { webClient } from './core/http/web-client.js';
 import { cohortsRoutes } from './modules/cohorts/cohorts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
 import { milestonesRoutes } from './modules/cohorts/milestones.routes.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
@@ -45,6 +47,8 @@ export function allRoutes(ctx: AppContext): RouteSpec[] {
     ...requestsRoutes(ctx, { mentorFit }),
     ...notificationsRoutes(ctx),
     ...sessionsRoutes(ctx),
+    ...ledgerRoutes(ctx),
+    ...reportsRoutes(ctx),
   ];
 }
 

@@ -151,6 +151,19 @@ const fresh = {
   },
 };
 
+/** The programme's ledger: a fresh activity and certification made by the admin, for cells that change or remove them. */
+const ledger = {
+  async activity(w: World): Promise<string> {
+    const body = { title: `Lớp ${unique()}`, kind: 'awareness_class', startsOn: '2025-03-15', endsOn: '2025-03-15', organisers: ['Sở KH&CN Cần Thơ'], place: 'Ninh Kiều' };
+    return (await ok(w.runway.http('POST', '/api/v1/activities', { token: w.users.admin.token, body }), 201)).id!;
+  },
+  async recognition(w: World): Promise<string> {
+    const body = { startupId: w.startupId, kind: 'recognition', title: `Giải ${unique()}`, issuer: 'Thành đoàn Cần Thơ', issuedOn: '2025-06-01' };
+    return (await ok(w.runway.http('POST', '/api/v1/certifications', { token: w.users.admin.token, body }), 201)).id!;
+  },
+};
+const STAFF_ONLY = (ok: number) => statuses(401, 403, 403, 403, 403, ok, ok, ok);
+
 const ROWS: Row[] = [
   { route: 'GET /healthz', expect: statuses(200, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/healthz' }) },
   { route: 'GET /readyz', expect: statuses(200, 200, 200, 200, 200, 200, 200, 200), call: () => ({ path: '/readyz' }) },
@@ -560,6 +573,34 @@ const ROWS: Row[] = [
       return { path: `/api/v1/notifications/${mine!.id}/read` };
     },
   },
+  // The ledger and reports: any manager and admins (not cohort-bound); targets are the admins'.
+  {
+    route: 'POST /api/v1/activities',
+    expect: STAFF_ONLY(201),
+    call: () => ({ path: '/api/v1/activities', body: { title: `Sự kiện ${unique()}`, kind: 'local_connection_event', startsOn: '2025-05-10', endsOn: '2025-05-10', organisers: ['CBA'], place: 'Cái Răng' } }),
+  },
+  { route: 'GET /api/v1/activities', expect: STAFF_ONLY(200), call: () => ({ path: '/api/v1/activities' }) },
+  { route: 'GET /api/v1/activities/:id', expect: STAFF_ONLY(200), call: async (_a, w) => ({ path: `/api/v1/activities/${await ledger.activity(w)}` }) },
+  { route: 'PATCH /api/v1/activities/:id', expect: STAFF_ONLY(200), call: async (_a, w) => ({ path: `/api/v1/activities/${await ledger.activity(w)}`, body: { place: 'Bình Thủy' } }) },
+  { route: 'DELETE /api/v1/activities/:id', expect: STAFF_ONLY(204), call: async (_a, w) => ({ path: `/api/v1/activities/${await ledger.activity(w)}` }) },
+  {
+    route: 'POST /api/v1/activities/:id/attendance/import',
+    expect: STAFF_ONLY(200),
+    call: async (_a, w) => ({ path: `/api/v1/activities/${await ledger.activity(w)}/attendance/import`, body: { csv: `name,startupId\nNguyễn Văn A,${w.startupId}\n` } }),
+  },
+  {
+    route: 'POST /api/v1/certifications',
+    expect: STAFF_ONLY(201),
+    call: (_a, w) => ({ path: '/api/v1/certifications', body: { startupId: w.startupId, kind: 'recognition', title: `Giải ${unique()}`, issuer: 'Thành đoàn Cần Thơ', issuedOn: '2025-06-01' } }),
+  },
+  // Founders see their own startups' (an empty page for startup:other), mentors none.
+  { route: 'GET /api/v1/certifications', expect: statuses(401, 200, 200, 403, 403, 200, 200, 200), call: () => ({ path: '/api/v1/certifications' }) },
+  { route: 'DELETE /api/v1/certifications/:id', expect: STAFF_ONLY(204), call: async (_a, w) => ({ path: `/api/v1/certifications/${await ledger.recognition(w)}` }) },
+  { route: 'GET /api/v1/reports/targets', expect: STAFF_ONLY(200), call: () => ({ path: '/api/v1/reports/targets?year=2025' }) },
+  { route: 'PUT /api/v1/reports/targets', expect: statuses(401, 403, 403, 403, 403, 403, 403, 200), call: () => ({ path: '/api/v1/reports/targets', body: { year: 2026, kpi: 'regional_events', value: 1 } }) },
+  { route: 'GET /api/v1/reports/kpis', expect: STAFF_ONLY(200), call: () => ({ path: '/api/v1/reports/kpis?year=2025' }) },
+  { route: 'GET /api/v1/reports/kpis/csv', expect: STAFF_ONLY(200), call: () => ({ path: '/api/v1/reports/kpis/csv?year=2025' }) },
+  { route: 'GET /api/v1/reports/kpis/print', expect: STAFF_ONLY(200), call: () => ({ path: '/api/v1/reports/kpis/print?from=2021-01-01&to=2023-06-30' }) },
 ];
 
 describe('authorization table: every route × every caller', () => {

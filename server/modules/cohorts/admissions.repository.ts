@@ -57,6 +57,19 @@ export const admissionsRepository = {
     });
   },
 
+  /** Admissions made within [start, end) (instants), for reports. */
+  async admittedBetween(start: Date, end: Date): Promise<Array<Pick<AdmissionRecord, '_id' | 'cohortId' | 'startupId' | 'admittedAt'>>> {
+    return (await AdmissionModel.collection
+      .find({ admittedAt: { $gte: start, $lt: end } }, { projection: { cohortId: 1, startupId: 1, admittedAt: 1 } })
+      .toArray()) as unknown as Array<Pick<AdmissionRecord, '_id' | 'cohortId' | 'startupId' | 'admittedAt'>>;
+  },
+
+  /** Past admissions as they were (demo and synthetic history; live admissions go through `create`). */
+  async insertHistory(rows: Array<Omit<NewAdmission, 'admittedBy'> & { admittedBy: mongoose.Types.ObjectId; status: AdmissionStatus; history: Array<{ status: AdmissionStatus; at: Date; by: mongoose.Types.ObjectId | null; reason?: string }> }>): Promise<number> {
+    if (rows.length === 0) return 0;
+    return (await AdmissionModel.insertMany(rows)).length;
+  },
+
   async findById(id: string | mongoose.Types.ObjectId): Promise<AdmissionRecord | undefined> {
     const _id = typeof id === 'string' ? toId(id) : id;
     if (!_id) return undefined;

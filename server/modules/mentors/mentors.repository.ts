@@ -115,6 +115,12 @@ export const mentorsRepository = {
     return asRecord(await MentorModel.findById(id).lean());
   },
 
+  /** Names of these mentors, for reports. */
+  async namesByIds(ids: readonly mongoose.Types.ObjectId[]): Promise<Array<{ _id: mongoose.Types.ObjectId; name: string }>> {
+    if (ids.length === 0) return [];
+    return (await MentorModel.collection.find({ _id: { $in: [...ids] } }, { projection: { name: 1 } }).toArray()) as unknown as Array<{ _id: mongoose.Types.ObjectId; name: string }>;
+  },
+
   async findByUserId(userId: string): Promise<MentorRecord | undefined> {
     return asRecord(await MentorModel.findOne({ userId }).lean());
   },

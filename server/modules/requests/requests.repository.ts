@@ -19,6 +19,16 @@ export interface NewMentorRequest {
   proposalId?: mongoose.Types.ObjectId;
 }
 
+/** A request answered in the past, as stored (demo and synthetic history). */
+export interface HistoricRequest extends Omit<NewMentorRequest, 'at' | 'proposalId'> {
+  requestedAt: Date;
+  status: 'accepted' | 'declined';
+  respondedAt: Date;
+  responseHours: number;
+  mentorshipId?: mongoose.Types.ObjectId;
+  history: Array<{ status: 'pending' | 'accepted' | 'declined'; at: Date; by: mongoose.Types.ObjectId | null }>;
+}
+
 /** What a list may be narrowed by; every given criterion must hold. */
 export interface RequestListCriteria {
   /** Only requests of these startups (a founder's own, a manager's cohorts'). */
@@ -104,6 +114,22 @@ export const requestsRepository = {
   /** Pending requests whose time is up at `now` (the expiry sweep). */
   async findDue(now: Date, limit: number): Promise<MentorRequestRecord[]> {
     return (await MentorRequestModel.find({ status: 'pending', expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(limit).lean()) as MentorRequestRecord[];
+  },
+
+  /** Requests accepted or declined within [start, end), with their answer times, for reports. */
+  async answeredBetween(start: Date, end: Date): Promise<Array<Pick<MentorRequestRecord, '_id' | 'startupId' | 'mentorId' | 'respondedAt' | 'responseHours'>>> {
+    return (await MentorRequestModel.collection
+      .find(
+        { status: { $in: ['accepted', 'declined'] }, respondedAt: { $gte: start, $lt: end }, responseHours: { $exists: true } },
+        { projection: { startupId: 1, mentorId: 1, respondedAt: 1, responseHours: 1 } },
+      )
+      .toArray()) as unknown as Array<Pick<MentorRequestRecord, '_id' | 'startupId' | 'mentorId' | 'respondedAt' | 'responseHours'>>;
+  },
+
+  /** Past, answered requests as they were (demo and synthetic history). */
+  async insertHistory(rows: HistoricRequest[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return (await MentorRequestModel.insertMany(rows)).length;
   },
 
   /** The answer times (hours) of every request this mentor accepted or declined. */

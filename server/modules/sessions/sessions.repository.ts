@@ -257,6 +257,19 @@ export const sessionsRepository = {
     return ((await SessionModel.findOneAndUpdate(filter, { $set: { [`${path}.milestoneMove`]: move } }, { new: true }).lean()) as SessionRecord | null) ?? undefined;
   },
 
+  /** Sessions completed that started within [start, end), for reports. */
+  async completedBetween(start: Date, end: Date): Promise<Array<Pick<SessionRecord, '_id' | 'startupId' | 'mentorId' | 'start' | 'end'>>> {
+    return (await SessionModel.collection
+      .find({ status: 'completed', start: { $gte: start, $lt: end } }, { projection: { startupId: 1, mentorId: 1, start: 1, end: 1 } })
+      .toArray()) as unknown as Array<Pick<SessionRecord, '_id' | 'startupId' | 'mentorId' | 'start' | 'end'>>;
+  },
+
+  /** Past sessions as they were (demo and synthetic history); they hold no calendar time, being over. */
+  async insertHistory(rows: Array<NewSession & { status: 'completed' | 'cancelled' | 'no_show'; completedAt?: Date; completedBy?: mongoose.Types.ObjectId }>): Promise<number> {
+    if (rows.length === 0) return 0;
+    return (await SessionModel.insertMany(rows)).length;
+  },
+
   /** A mentor's completed sessions: how many, their minutes, and the startups' ratings. */
   async heldBy(mentorId: mongoose.Types.ObjectId): Promise<{ held: number; minutes: number; ratings: number[] }> {
     const rows = (await SessionModel.find({ mentorId, status: 'completed' }, { start: 1, end: 1, 'feedback.startup.rating': 1 }).lean()) as SessionRecord[];

@@ -19,7 +19,7 @@ type Input = Partial<{
   languages: string[];
   district: string | null;
   website: string | null;
-  stEnterprise: { certifiedOn: string; certificateNumber: string } | null;
+  stEnterprise: { certifiedOn: string; certificateNumber: string; issuer?: string | null } | null;
 }>;
 
 /**

@@ -35,7 +35,10 @@ const startupSchema = new Schema(
     website: { type: String, maxlength: 300 },
     /** Certification as a science-and-technology enterprise: a headline KPI of the plan. */
     stEnterprise: {
-      type: new Schema({ certifiedOn: { type: String, required: true }, certificateNumber: { type: String, required: true } }, { _id: false }),
+      type: new Schema(
+        { certifiedOn: { type: String, required: true }, certificateNumber: { type: String, required: true }, issuer: { type: String, maxlength: 160 } },
+        { _id: false },
+      ),
       default: undefined,
     },
     /** The team: exactly one owner, any number of members. */

@@ -52,7 +52,7 @@ export function presentStartup(startup: StartupRecord, today: string): StartupVi
     district: startup.district ?? null,
     website: startup.website ?? null,
     stEnterprise: startup.stEnterprise
-      ? { certifiedOn: startup.stEnterprise.certifiedOn, certificateNumber: startup.stEnterprise.certificateNumber }
+      ? { certifiedOn: startup.stEnterprise.certifiedOn, certificateNumber: startup.stEnterprise.certificateNumber, issuer: startup.stEnterprise.issuer ?? null }
       : null,
     members: startup.members.map((m) => ({ userId: m.userId.toHexString(), role: m.role, addedAt: m.addedAt.toISOString() })),
     createdAt: startup.createdAt.toISOString(),

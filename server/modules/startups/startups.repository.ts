@@ -40,6 +40,9 @@ function listFilter(criteria: StartupListCriteria): Record<string, unknown> {
 
 const owner = (userId: mongoose.Types.ObjectId, addedAt: Date) => ({ userId, role: 'owner' as const, addedAt });
 
+/** A startup in brief, for reports. */
+export type StartupBrief = Pick<StartupRecord, '_id' | 'name' | 'kind' | 'eligibleUntil' | 'firstRegisteredOn'>;
+
 export const startupsRepository = {
   /** The collection's name, for other modules' `$lookup`s. */
   collectionName: StartupModel.collection.collectionName,
@@ -68,6 +71,17 @@ export const startupsRepository = {
 
   async findByIds(ids: readonly string[]): Promise<StartupRecord[]> {
     return (await StartupModel.find({ _id: { $in: toIds(ids) } }).lean()) as StartupRecord[];
+  },
+
+  /** What reports show of startups and judge their eligibility by: name, kind, eligibleUntil. */
+  async briefsByIds(ids: readonly mongoose.Types.ObjectId[]): Promise<StartupBrief[]> {
+    if (ids.length === 0) return [];
+    const projection = { name: 1, kind: 1, eligibleUntil: 1, firstRegisteredOn: 1 };
+    if (ids.length <= 200) return (await StartupModel.collection.find({ _id: { $in: [...ids] } }, { projection }).toArray()) as unknown as StartupBrief[];
+    // Many ids (a year's report): one pass over every brief is cheaper than a long `$in` on an engine that scans (DATABASE.md).
+    const wanted = new Set(ids.map((id) => id.toHexString()));
+    const all = (await StartupModel.collection.find({}, { projection }).toArray()) as unknown as StartupBrief[];
+    return all.filter((brief) => wanted.has(brief._id.toHexString()));
   },
 
   /** One page in `_id` order. */

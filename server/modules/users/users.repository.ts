@@ -64,6 +64,13 @@ export const usersRepository = {
     return ((await UserModel.findOne({ email: normalizeEmail(email) }).lean()) as UserRecord | null) ?? undefined;
   },
 
+  /** Ids of the users with these emails (any case), by normalized email: how attendance lists link people. */
+  async idsByEmails(emails: readonly string[]): Promise<Map<string, mongoose.Types.ObjectId>> {
+    if (emails.length === 0) return new Map();
+    const rows = (await UserModel.find({ email: { $in: emails.map(normalizeEmail) } }, { email: 1 }).lean()) as Array<{ _id: mongoose.Types.ObjectId; email: string }>;
+    return new Map(rows.map((row) => [row.email, row._id]));
+  },
+
   async findById(id: string): Promise<UserRecord | undefined> {
     const _id = toId(id);
     if (!_id) return undefined;

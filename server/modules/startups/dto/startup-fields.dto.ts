@@ -34,6 +34,11 @@ export class StEnterpriseDto {
 
   @TextField({ max: 60, required: true, example: '15/DNKHCN-CT' })
   certificateNumber!: string;
+
+  /** Who issued it (the Department of Science and Technology); set when a manager records the certificate (POST /certifications). */
+  @IsOptional()
+  @TextField({ max: 160, example: 'Sở Khoa học và Công nghệ thành phố Cần Thơ' })
+  issuer?: string | null;
 }
 
 /**
