@@ -24,11 +24,13 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/board', label: { vi: 'Bảng theo dõi', en: 'Board' } },
     { href: '/cohorts', label: { vi: 'Khoá ươm tạo', en: 'Cohorts' } },
     { href: '/approvals', label: { vi: 'Duyệt cố vấn', en: 'Mentor approvals' } },
+    { href: '/reports', label: { vi: 'Báo cáo', en: 'Reports' } },
   ],
   admin: [
     { href: '/board', label: { vi: 'Bảng theo dõi', en: 'Board' } },
     { href: '/cohorts', label: { vi: 'Khoá ươm tạo', en: 'Cohorts' } },
     { href: '/approvals', label: { vi: 'Duyệt cố vấn', en: 'Mentor approvals' } },
+    { href: '/reports', label: { vi: 'Báo cáo', en: 'Reports' } },
   ],
 };
 

@@ -6,6 +6,7 @@ import { BoardHome } from './BoardHome.tsx';
 import { CohortBoard } from './CohortBoard.tsx';
 import { CohortsPage } from './CohortsPage.tsx';
 import { ProposalsPage } from './ProposalsPage.tsx';
+import { ReportsPage } from './ReportsPage.tsx';
 import './manager.css';
 
 /** This role's screens (loaded on demand by the shell): managers and admins. */
@@ -19,6 +20,7 @@ export default function ManagerRoutes() {
       <Route path="/cohorts/:id/proposals">{(params) => <ProposalsPage key={params.id} cohortId={params.id} />}</Route>
       <Route path="/cohorts/:id">{(params) => <CohortBoard key={params.id} cohortId={params.id} />}</Route>
       <Route path="/approvals" component={ApprovalsPage} />
+      <Route path="/reports" component={ReportsPage} />
       <Route component={NotFound} />
     </Switch>
   );
