@@ -268,12 +268,15 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/startups', expect: statuses(401, 200, 200, 403, 403, 200, 200, 200), call: () => ({ path: '/api/v1/startups' }) },
   {
     route: 'GET /api/v1/startups/:id',
-    // mentor:own = a mentor the startup asked, who reads whom they answer.
+    // mentor:own = a mentor the startup is asking, who reads whom they answer;
+    // mentor:other = a mentor it asked and then withdrew from, who no longer may.
     expect: statuses(401, 200, 404, 200, 404, 200, 200, 200),
-    call: async (actor, w) => ({
-      path: `/api/v1/startups/${w.startupId}`,
-      ...(actor === 'mentor:own' ? { token: (await fresh.request(w)).mentorToken } : {}),
-    }),
+    call: async (actor, w) => {
+      if (actor !== 'mentor:own' && actor !== 'mentor:other') return { path: `/api/v1/startups/${w.startupId}` };
+      const request = await fresh.request(w);
+      if (actor === 'mentor:other') await ok(w.runway.http('POST', `/api/v1/mentor-requests/${request.id}/withdraw`, { token: w.users['startup:own'].token }), 200);
+      return { path: `/api/v1/startups/${w.startupId}`, token: request.mentorToken };
+    },
   },
   {
     route: 'PATCH /api/v1/startups/:id',

@@ -1,4 +1,5 @@
 /** The only door to the report_targets collection. */
+import { Conflict } from '../../core/errors.js';
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../core/db/duplicate-key.js';
 import { TargetModel, type TargetDocument } from './target.model.js';
@@ -45,7 +46,7 @@ export const targetsRepository = {
       } catch (error) {
         if (!isDuplicateKey(error)) throw error; // created by someone else meanwhile: read again
       }
-      if (attempt >= 10) throw new Error('target kept changing under an edit');
+      if (attempt >= 10) throw new Conflict('concurrent_change', 'This target kept changing while it was being edited; read it and try again.');
     }
   },
 };

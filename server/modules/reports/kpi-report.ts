@@ -167,7 +167,8 @@ function mentorNetwork(reading: LedgerReading): MentorFigure[] {
   const requestRecords: KpiRecord[] = answered
     .map((r) => ({ kind: 'request' as const, id: r._id.toHexString(), name: startupName(r.startupId), date: vietnamDateOf(r.respondedAt!), startupId: r.startupId.toHexString(), value: r.responseHours!, evidence: [] }))
     .sort(byDateThenId);
-  const hours = round2(sessionRecords.reduce((sum, r) => sum + r.value!, 0));
+  // Summed exactly, rounded once (three 40-minute sessions are 2 hours, not 2.01).
+  const hours = round2(reading.sessions.reduce((sum, s) => sum + (s.end.getTime() - s.start.getTime()), 0) / 3_600_000);
   const medianHours = median(answered.map((r) => r.responseHours!));
   return [
     { code: 'active_mentors', label: label('active_mentors'), value: mentors.size, records: [...mentors.values()].sort(byDateThenId) },

@@ -72,6 +72,7 @@ export function kpiReportHtml(report: KpiReport): string {
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} — Runway</title>
 <style>${STYLE}</style>

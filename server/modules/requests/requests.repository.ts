@@ -95,9 +95,9 @@ export const requestsRepository = {
     return ((await MentorRequestModel.findOne({ openPair: openPairKey(startupId, mentorId) }).lean()) as MentorRequestRecord | null) ?? undefined;
   },
 
-  /** Whether the startup ever asked this mentor (any state). */
-  async existsBetween(startupId: mongoose.Types.ObjectId, mentorUserId: mongoose.Types.ObjectId): Promise<boolean> {
-    return (await MentorRequestModel.exists({ startupId, mentorUserId })) !== null;
+  /** Whether the startup is asking this mentor now, or asked and was accepted (not withdrawn, declined or expired). */
+  async openOrAcceptedBetween(startupId: mongoose.Types.ObjectId, mentorUserId: mongoose.Types.ObjectId): Promise<boolean> {
+    return (await MentorRequestModel.exists({ startupId, mentorUserId, status: { $in: ['pending', 'accepted'] } })) !== null;
   },
 
   /** One page in `_id` order. */

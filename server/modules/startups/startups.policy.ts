@@ -23,7 +23,7 @@ export const startupsPolicy = {
   /** Lists hold only the caller's own startups, except for staff. */
   listsOnlyOwn: (user: AuthUser) => !isStaff(user),
   canRead: (user: AuthUser, startup: StartupMembership) => isStaff(user) || isMember(user, startup),
-  /** Besides those: a mentor the startup asked (in any state) or who mentors or mentored it, to answer and prepare. */
+  /** Besides those: a mentor the startup is asking, or who accepted, mentors or mentored it, to answer and prepare. */
   mayMentorRead: (user: AuthUser) => user.role === 'mentor',
   /** The team edits its startup; admins may fix anything. Managers follow, they do not edit. */
   canEdit: (user: AuthUser, startup: StartupMembership) => user.role === 'admin' || isMember(user, startup),

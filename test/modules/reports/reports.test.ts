@@ -327,6 +327,10 @@ describe('reports: the ledger and the KPI report', function () {
     expectProblem(unknown, 422, 'unknown_startup');
     expect(errorFields(unknown)).to.deep.equal(['csv.3.startupId']);
     expectInvalidFields(await http('POST', `/api/v1/activities/${id}/attendance/import`, manager.token, { csv: 42 }), ['csv']);
+    // A header alone would empty the list under `replace`: refused.
+    const empty = await http('POST', `/api/v1/activities/${id}/attendance/import`, manager.token, { csv: 'name,email\n', mode: 'replace' });
+    expectProblem(empty, 422, 'invalid_csv');
+    expect(errorFields(empty)).to.deep.equal(['csv']);
     expect((await http('GET', `/api/v1/activities/${id}`, manager.token)).body.attendance).to.deep.equal(before);
   });
 

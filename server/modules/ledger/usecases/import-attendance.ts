@@ -27,6 +27,10 @@ export async function importAttendance(actor: AuthUser, id: string, input: Impor
   const current = await getActivity(actor, id);
   const { rows, errors } = parseAttendanceCsv(input.csv);
   if (errors.length > 0) throw new RuleViolated('invalid_csv', `The CSV has problems: ${errors.slice(0, 5).map((e) => e.message).join(' ')}`, errors);
+  if (input.mode === 'replace' && rows.length === 0) {
+    // A header with no one under it would empty the list: refused, not taken as "nobody came".
+    throw new RuleViolated('invalid_csv', 'Replacing the attendance needs at least one person in the CSV.', [{ field: 'csv', code: 'no_rows', message: 'csv has a header but no rows.' }]);
+  }
   const attendees = await resolveAttendees(rows.map((row) => ({ ...row, field: `csv.${row.line}` })));
   const merged = mergeAttendance(input.mode === 'replace' ? [] : (current.attendance as never), attendees);
   if (merged.attendance.length > ACTIVITY_LIMITS.attendees) {
