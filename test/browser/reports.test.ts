@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { DEMO_PASSWORD } from '../../fixtures/demo.js';
 import { readFile } from 'node:fs/promises';
 import { collectPageErrors, demoAndBrowser, newContext, screenshot, signIn } from '../helpers/browser.js';
 
@@ -15,7 +16,7 @@ describe('web client: the programme report (Chromium)', function () {
   const world = demoAndBrowser();
 
   it('a manager reads 2025’s KPIs as the API counts them, opens the records behind one, downloads the CSV and sees a chart per target', async () => {
-    const token = (await world.runway.http('POST', '/api/v1/auth/login', { body: { email: 'quanly@runway.demo', password: 'runway-demo-2026' } })).body.accessToken;
+    const token = (await world.runway.http('POST', '/api/v1/auth/login', { body: { email: 'quanly@runway.demo', password: DEMO_PASSWORD } })).body.accessToken;
     const api = (await world.runway.http('GET', '/api/v1/reports/kpis?year=2025', { token })).body as { kpis: Kpi[] };
     expect(api.kpis.length).to.be.greaterThan(5);
 
@@ -58,7 +59,9 @@ describe('web client: the programme report (Chromium)', function () {
     await context.close();
   });
 
-  it('founders have no report: no link, and the page is not theirs', async () => {
+  it('founders have no report: no link, the page is not theirs, and the API refuses them (403)', async () => {
+    const token = (await world.runway.http('POST', '/api/v1/auth/login', { body: { email: 'startup@runway.demo', password: DEMO_PASSWORD } })).body.accessToken;
+    expect((await world.runway.http('GET', '/api/v1/reports/kpis?year=2025', { token })).status).to.equal(403);
     const context = await newContext(world.browser, world.runway.url);
     const page = await context.newPage();
     await signIn(page, 'startup@runway.demo');

@@ -6,13 +6,16 @@ const useT = defineStrings({
   en: { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline' },
 });
 
-/** Whether live updates are flowing: live, connecting, reconnecting or offline. */
-export function LiveIndicator() {
+/**
+ * Whether live updates are flowing: live, connecting, reconnecting or offline.
+ * `announce`: whether screen readers hear its changes (one per page should: the top bar's).
+ */
+export function LiveIndicator({ announce = true }: { announce?: boolean }) {
   const t = useT();
   const status = useLiveStatus();
   const tone = status === 'live' ? 'var(--ok)' : status === 'offline' ? 'var(--danger)' : 'var(--warn)';
   return (
-    <span className="live-indicator" role="status" aria-live="polite" data-live={status} style={{ color: tone }}>
+    <span className="live-indicator" role={announce ? 'status' : undefined} aria-live={announce ? 'polite' : undefined} data-live={status} style={{ color: tone }}>
       {t[status]}
     </span>
   );

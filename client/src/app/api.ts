@@ -115,6 +115,21 @@ export const api = {
 /** A page of a list endpoint. */
 export interface Page<T> {
   items: T[];
-  total?: number;
-  nextCursor?: string | null;
+  nextCursor: string | null;
+}
+
+/**
+ * Every item of a cursor-paged list (the API lists oldest first), up to
+ * `maxPages` pages of 100: for screens that must see the newest items too.
+ */
+export async function fetchAll<T>(path: string, query: Query = {}, maxPages = 10): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await api.get<Page<T>>(path, { ...query, limit: 100, cursor });
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
 }

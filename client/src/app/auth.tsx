@@ -4,8 +4,8 @@
  * in opens the live socket; signing out closes it.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getToken, setToken, whenUnauthenticated } from './api.ts';
-import { connectLive, disconnectLive } from './live.ts';
+import { api, ApiError, getToken, setToken, whenUnauthenticated } from './api.ts';
+import { connectLive, disconnectLive, whenLiveExpired } from './live.ts';
 
 export type Role = 'startup' | 'mentor' | 'manager' | 'admin';
 
@@ -61,15 +61,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     whenUnauthenticated(logout);
+    whenLiveExpired(logout);
     const token = getToken();
     if (!token) return;
+    let current = true;
     api.get<User>('/api/v1/me').then(
       (me) => {
+        if (!current) return;
         connectLive(token);
         setUser(me);
       },
-      () => logout(),
+      // Signed out only when the token is refused; a network error or a busy server keeps it for a reload.
+      (error: unknown) => current && (error instanceof ApiError && error.status === 401 ? logout() : setUser(null)),
     );
+    return () => {
+      current = false;
+    };
   }, [logout]);
 
   const value = useMemo<AuthState>(

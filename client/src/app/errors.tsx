@@ -81,6 +81,11 @@ const byStatus: Record<number, { vi: string; en: string }> = {
 
 const unexpected = { vi: 'Đã có lỗi. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' };
 
+/** The sentence for a problem code the API reported inside a record (e.g. why a milestone did not move). */
+export function codeMessage(code: string, lang: Lang): string {
+  return (byCode[code] ?? unexpected)[lang];
+}
+
 export function errorMessage(error: unknown, lang: Lang): string {
   if (!(error instanceof ApiError)) return unexpected[lang];
   const sentence = byCode[error.code] ?? byStatus[error.status] ?? unexpected;

@@ -15,11 +15,28 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: LiveSocket | null = null;
 let status: LiveStatus = 'offline';
+/** Bumped with every new socket, so that rooms are followed on the socket that is current. */
+let generation = 0;
 const statusListeners = new Set<() => void>();
+let onExpired: () => void = () => {};
+
+function changed(): void {
+  for (const listener of statusListeners) listener();
+}
 
 function setStatus(next: LiveStatus): void {
   status = next;
-  for (const listener of statusListeners) listener();
+  changed();
+}
+
+function subscribe(listener: () => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+/** Called when the server says the token expired or the user was deactivated (it disconnects right after). */
+export function whenLiveExpired(handler: () => void): void {
+  onExpired = handler;
 }
 
 /** Opens the user's socket (or reopens it with a new token). */
@@ -30,8 +47,13 @@ export function connectLive(token: string): void {
   s.on('connect', () => setStatus('live'));
   s.on('disconnect', () => setStatus(s.active ? 'reconnecting' : 'offline'));
   s.on('connect_error', () => setStatus(s.active ? 'reconnecting' : 'offline'));
-  s.on('auth.expired', () => setStatus('offline'));
+  s.on('auth.expired', () => {
+    setStatus('offline');
+    onExpired();
+  });
   socket = s;
+  generation += 1;
+  changed();
 }
 
 export function disconnectLive(): void {
@@ -41,13 +63,7 @@ export function disconnectLive(): void {
 }
 
 export function useLiveStatus(): LiveStatus {
-  return useSyncExternalStore(
-    (listener) => {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
-    () => status,
-  );
+  return useSyncExternalStore(subscribe, () => status);
 }
 
 type Handlers = { [N in LiveEventName]?: (event: Live<N>) => void };
@@ -63,6 +79,7 @@ type Handlers = { [N in LiveEventName]?: (event: Live<N>) => void };
 export function useRoom(room: string | null, handlers: Handlers, resync: (joinedSeq?: number) => void): void {
   const latest = useRef({ handlers, resync });
   latest.current = { handlers, resync };
+  const current = useSyncExternalStore(subscribe, () => generation);
 
   useEffect(() => {
     const s = socket;
@@ -78,10 +95,21 @@ export function useRoom(room: string | null, handlers: Handlers, resync: (joined
         return;
       }
       s.emit('room.join', room, (answer) => {
-        if (!active || !answer.ok) return;
+        // Left before the server answered: leave now, or the socket would stay in the room.
+        if (!active) {
+          if (answer.ok) s.emit('room.leave', room, () => {});
+          return;
+        }
+        if (!answer.ok) return;
         lastSeq = answer.seq;
         latest.current.resync(answer.seq);
       });
+    };
+    // The server took the room away (membership, role or mentorship changed): read again, which tells the screen.
+    const onLeft = (left: { room: string }) => {
+      if (left.room !== room) return;
+      lastSeq = null;
+      latest.current.resync();
     };
     const onAny = (name: string, event: { room?: string; seq?: number }) => {
       if (event?.room !== room || typeof event.seq !== 'number') return;
@@ -97,15 +125,17 @@ export function useRoom(room: string | null, handlers: Handlers, resync: (joined
     };
 
     s.on('connect', join);
+    s.on('room.left', onLeft);
     s.onAny(onAny);
     if (s.connected) join();
     return () => {
       active = false;
       s.off('connect', join);
+      s.off('room.left', onLeft);
       s.offAny(onAny);
       if (!own && s.connected) s.emit('room.leave', room, () => {});
     };
-  }, [room]);
+  }, [room, current]);
 }
 
 /** The id of the signed-in user's own room, which carries their notifications. */

@@ -3,9 +3,9 @@
  * the list. Both follow the user's own room, so a new notification shows up
  * at once.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link } from 'wouter';
-import { api, type Page as ApiPage } from './api.ts';
+import { api, fetchAll } from './api.ts';
 import { useUser } from './auth.tsx';
 import { useLoad, useAction } from './data.ts';
 import { ErrorAlert } from './errors.tsx';
@@ -24,7 +24,8 @@ export interface Notification {
   readAt: string | null;
 }
 
-const UNREAD_SHOWN = 100;
+/** The bell counts up to 99+ (one page of unread notifications). */
+const UNREAD_PAGES = 1;
 
 const useT = defineStrings({
   vi: {
@@ -43,23 +44,33 @@ const useT = defineStrings({
   },
 });
 
+/** Marking one read here tells the bell (which otherwise hears only of new ones). */
+const readListeners = new Set<() => void>();
+
 function useUnread() {
   const user = useUser();
-  const state = useLoad(() => api.get<ApiPage<Notification>>('/api/v1/notifications', { unread: true, limit: UNREAD_SHOWN }), [user.id]);
-  useRoom(userRoom(user.id), { 'notification.created': () => state.reload() }, state.reload);
+  const state = useLoad(() => fetchAll<Notification>('/api/v1/notifications', { unread: true }, UNREAD_PAGES), [user.id]);
+  const { reload } = state;
+  useEffect(() => {
+    readListeners.add(reload);
+    return () => {
+      readListeners.delete(reload);
+    };
+  }, [reload]);
+  useRoom(userRoom(user.id), { 'notification.created': reload }, reload);
   return state;
 }
 
 export function NotificationBell() {
   const t = useT();
   const unread = useUnread();
-  const count = unread.data?.items.length ?? 0;
+  const count = unread.data?.length ?? 0;
   return (
     <Link href="/notifications" aria-label={t.bell(count)} className="bell">
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
         <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
       </svg>
-      {count > 0 && <span className="badge badge-warn">{count >= UNREAD_SHOWN ? `${UNREAD_SHOWN - 1}+` : count}</span>}
+      {count > 0 && <span className="badge badge-warn">{count >= UNREAD_PAGES * 100 ? `${UNREAD_PAGES * 100 - 1}+` : count}</span>}
     </Link>
   );
 }
@@ -69,19 +80,18 @@ export function NotificationsPage() {
   const user = useUser();
   const { lang } = useLang();
   const text = useBilingual();
-  // The API lists oldest first; the newest 100 are shown newest first.
-  const state = useLoad(async () => {
-    const page = await api.get<ApiPage<Notification>>('/api/v1/notifications', { limit: 100 });
-    return [...page.items].reverse();
-  }, [user.id]);
-  useRoom(userRoom(user.id), { 'notification.created': () => state.reload() }, state.reload);
+  // The API lists oldest first: read them all (up to 1,000) and show the newest first.
+  const state = useLoad(async () => (await fetchAll<Notification>('/api/v1/notifications')).reverse(), [user.id]);
+  const { reload, setData } = state;
+  useRoom(userRoom(user.id), { 'notification.created': reload }, reload);
   const markRead = useAction(
     useCallback(
       async (id: string) => {
         const read = await api.post<Notification>(`/api/v1/notifications/${id}/read`);
-        state.setData((items) => items?.map((n) => (n.id === id ? read : n)));
+        setData((items) => items?.map((n) => (n.id === id ? read : n)));
+        for (const listener of readListeners) listener();
       },
-      [state],
+      [setData],
     ),
   );
   return (

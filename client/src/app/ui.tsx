@@ -62,8 +62,21 @@ export function Loaded<T>({
       </div>
     );
   if (state.data === undefined) return <Loading />;
-  if (isEmpty?.(state.data)) return <Empty>{empty}</Empty>;
-  return <>{children(state.data)}</>;
+  // A reload that failed keeps what was shown, and says so.
+  const stale = state.error ? <ErrorAlert error={state.error} /> : null;
+  if (isEmpty?.(state.data))
+    return (
+      <>
+        {stale}
+        <Empty>{empty}</Empty>
+      </>
+    );
+  return (
+    <>
+      {stale}
+      {children(state.data)}
+    </>
+  );
 }
 
 type FieldProps = { label: string; error?: unknown; name: string; hint?: string };
@@ -78,11 +91,11 @@ function FieldShell({ id, label, hint, messages, children }: { id: string; label
           {hint}
         </small>
       )}
-      {messages.map((m) => (
-        <small key={m} id={`${id}-error`} className="field-error">
-          {m}
+      {messages.length > 0 && (
+        <small id={`${id}-error`} className="field-error">
+          {messages.join(' ')}
         </small>
-      ))}
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { api } from '../app/api.ts';
+import { api, fetchAll } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
 import { ErrorAlert } from '../app/errors.tsx';
 import { formatInstantDate } from '../app/format.ts';
@@ -17,7 +17,7 @@ import { useRoom } from '../app/live.ts';
 import { Badge, Button, Loaded, Page, SelectField, TextArea } from '../app/ui.tsx';
 import { useMentors, useTaxonomies, WithStartup } from './founder-data.tsx';
 import { Checkboxes } from './StartupForm.tsx';
-import type { Criterion, Match, Matches, MentorRequest, Mentorship, ListPage, RequestStatus, Startup } from './types.ts';
+import type { Criterion, Match, Matches, MentorRequest, Mentorship, RequestStatus, Startup } from './types.ts';
 
 const useT = defineStrings({
   vi: {
@@ -147,8 +147,8 @@ function FindMentors({ startup }: { startup: Startup }) {
     () => api.get<Matches>('/api/v1/matches', { startupId: startup.id, topics: applied.topics.join(',') || undefined, mode: applied.mode, limit: 10 }),
     [startup.id, applied],
   );
-  const requests = useLoad(() => api.get<ListPage<MentorRequest>>('/api/v1/mentor-requests', { startupId: startup.id, limit: 50 }), [startup.id]);
-  const mentorships = useLoad(() => api.get<ListPage<Mentorship>>('/api/v1/mentorships', { startupId: startup.id, status: 'active', limit: 50 }), [startup.id]);
+  const requests = useLoad(() => fetchAll<MentorRequest>('/api/v1/mentor-requests', { startupId: startup.id }).then((items) => ({ items })), [startup.id]);
+  const mentorships = useLoad(() => fetchAll<Mentorship>('/api/v1/mentorships', { startupId: startup.id, status: 'active' }).then((items) => ({ items })), [startup.id]);
   // A mentor answering elsewhere shows here at once.
   useRoom(`startup:${startup.id}`, {
     'request.accepted': () => (requests.reload(), mentorships.reload()),

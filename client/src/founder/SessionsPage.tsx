@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { api } from '../app/api.ts';
+import { api, fetchAll } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
 import { ErrorAlert } from '../app/errors.tsx';
 import { formatDateTime, formatTime, VIETNAM_ZONE } from '../app/format.ts';
@@ -14,7 +14,7 @@ import { defineStrings, useLang, type Lang } from '../app/i18n.tsx';
 import { useRoom } from '../app/live.ts';
 import { Badge, Button, Loaded, Page, SelectField, TextArea } from '../app/ui.tsx';
 import { useMentors, WithStartup } from './founder-data.tsx';
-import type { ListPage, Mentor, Session, SessionStatus, Slot, Startup } from './types.ts';
+import type { Mentor, Session, SessionStatus, Slot, Startup } from './types.ts';
 import { WeekCalendar } from './WeekCalendar.tsx';
 
 const useT = defineStrings({
@@ -36,6 +36,7 @@ const useT = defineStrings({
     cancelled: 'Đã huỷ',
     no_show: 'Vắng mặt',
     cancelledBecause: (reason: string) => `Lý do huỷ: ${reason}`,
+    movedElsewhere: 'Đã dời sang giờ khác.',
     ics: 'Tải tệp lịch (.ics)',
     cancel: 'Huỷ buổi',
     reason: 'Lý do huỷ',
@@ -71,6 +72,7 @@ const useT = defineStrings({
     cancelled: 'Cancelled',
     no_show: 'No-show',
     cancelledBecause: (reason: string) => `Cancelled because: ${reason}`,
+    movedElsewhere: 'Moved to another time.',
     ics: 'Download calendar file (.ics)',
     cancel: 'Cancel session',
     reason: 'Reason for cancelling',
@@ -114,7 +116,7 @@ export function SessionsPage() {
 
 function SessionLists({ startup }: { startup: Startup }) {
   const t = useT();
-  const sessions = useLoad(() => api.get<ListPage<Session>>('/api/v1/sessions', { startupId: startup.id, limit: 100 }), [startup.id]);
+  const sessions = useLoad(() => fetchAll<Session>('/api/v1/sessions', { startupId: startup.id }).then((items) => ({ items })), [startup.id]);
   useRoom(
     `startup:${startup.id}`,
     { 'session.booked': sessions.reload, 'session.cancelled': sessions.reload, 'session.rescheduled': sessions.reload, 'session.completed': sessions.reload },
@@ -210,7 +212,7 @@ function SessionItem({ session: s, mentor, onChange }: { session: Session; mento
           {t.agenda}: {s.agenda}
         </p>
       )}
-      {s.cancelReason && <p className="muted">{t.cancelledBecause(s.cancelReason)}</p>}
+      {s.cancelReason && <p className="muted">{s.replacedBy ? t.movedElsewhere : t.cancelledBecause(s.cancelReason)}</p>}
       {s.feedback.startup && <p className="muted">{t.yourRating(s.feedback.startup.rating)}</p>}
       <div className="row">
         {s.status !== 'cancelled' && (

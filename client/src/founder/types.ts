@@ -134,6 +134,8 @@ export interface Session {
   topic: string;
   agenda: string | null;
   cancelReason: string | null;
+  /** The session that replaced this one when it was moved. */
+  replacedBy: string | null;
   feedback: { startup: Feedback | null; mentor: Feedback | null };
 }
 

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
-import { ErrorAlert } from '../app/errors.tsx';
+import { ErrorAlert, errorMessage } from '../app/errors.tsx';
 import { formatDate } from '../app/format.ts';
 import { defineStrings, useBilingual, useLang } from '../app/i18n.tsx';
 import { Badge, Button, Empty, Loaded, Page, TextField } from '../app/ui.tsx';
@@ -106,7 +106,7 @@ function Refusal({ outcome }: { outcome: Extract<Outcome, { kind: 'refused' }> }
       <p>
         <strong>{t.refused(outcome.startup.name)}</strong>
       </p>
-      <p>{outcome.eligibility ? text(outcome.eligibility.message) : outcome.error.message}</p>
+      <p>{outcome.eligibility ? text(outcome.eligibility.message) : errorMessage(outcome.error, lang)}</p>
       <p>{t.dates(first ? formatDate(first, lang) : null, until ? formatDate(until, lang) : null)}</p>
     </div>
   );

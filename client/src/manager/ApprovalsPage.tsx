@@ -10,7 +10,7 @@ import { ErrorAlert } from '../app/errors.tsx';
 import { formatInstantDate } from '../app/format.ts';
 import { defineStrings, useLang } from '../app/i18n.tsx';
 import { Badge, Button, Loaded, Page } from '../app/ui.tsx';
-import { fetchAll } from './manager-data.ts';
+import { fetchAll } from '../app/api.ts';
 import type { Mentor } from './types.ts';
 
 const useT = defineStrings({

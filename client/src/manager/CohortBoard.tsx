@@ -20,7 +20,7 @@ import { defineStrings, useLang } from '../app/i18n.tsx';
 import { useRoom, type Live } from '../app/live.ts';
 import { Badge, Empty, Loading, Page } from '../app/ui.tsx';
 import { CohortNav } from './CohortNav.tsx';
-import { fetchAll } from './manager-data.ts';
+import { fetchAll } from '../app/api.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { progressSeries } from './progress-history.ts';
 import type { AdmissionStatus, Board, BoardRow, ListPage, Mentor, Mentorship, Milestone, Session, StateCounts, Startup } from './types.ts';
@@ -402,20 +402,26 @@ export function CohortBoard({ cohortId, switcher }: { cohortId: string; switcher
   const [refreshKey, setRefreshKey] = useState(0);
   const [touched, setTouched] = useState<{ startupId: string; n: number } | null>(null);
   const extrasReload = useRef<() => void>(() => {});
+  const extrasTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const resynced = useRef(0);
 
   const { board, error, load } = useLiveBoard(
     cohortId,
     () => {
-      // The first join's read is the first paint; later ones may have missed changes everywhere.
+      // The first join comes with the first paint; later ones (after a gap or a reconnect) may have missed changes anywhere.
       if (resynced.current++ > 0) {
         setRefreshKey((k) => k + 1);
         extrasReload.current();
       }
     },
     (startupId) => setTouched((prev) => ({ startupId, n: (prev?.n ?? 0) + 1 })),
-    () => extrasReload.current(),
+    () => {
+      // Sessions, mentorships and eligibility come in bursts: their lists are read once per burst.
+      clearTimeout(extrasTimer.current);
+      extrasTimer.current = setTimeout(() => extrasReload.current(), 400);
+    },
   );
+  useEffect(() => () => clearTimeout(extrasTimer.current), []);
   const today = board?.today ?? dayInZone(new Date());
   const extras = useLoad(board ? () => loadExtras(today) : null, [cohortId, board !== undefined]);
   extrasReload.current = extras.reload;
@@ -424,7 +430,7 @@ export function CohortBoard({ cohortId, switcher }: { cohortId: string; switcher
   const others = board?.admissions.filter((r) => r.status !== 'active') ?? [];
 
   return (
-    <Page title={board?.cohort.name ?? t.title} actions={<LiveIndicator />}>
+    <Page title={board?.cohort.name ?? t.title} actions={<LiveIndicator announce={false} />}>
       <CohortNav cohortId={cohortId} />
       {switcher}
       {!board ? (

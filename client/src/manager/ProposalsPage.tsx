@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
-import { ErrorAlert, errorMessage } from '../app/errors.tsx';
+import { ErrorAlert, errorMessage, fieldMessage } from '../app/errors.tsx';
 import { formatDateTime } from '../app/format.ts';
 import { defineStrings, useBilingual, useLang, type Bilingual } from '../app/i18n.tsx';
 import { Badge, Button, Empty, Loaded, Loading, Page, SelectField } from '../app/ui.tsx';
@@ -116,6 +116,7 @@ const PAIR_PROBLEMS: Record<string, Bilingual> = {
 function PairErrors({ error, sent }: { error: unknown; sent: ProposalPair[] }) {
   const t = useT();
   const text = useBilingual();
+  const { lang } = useLang();
   if (!(error instanceof ApiError) || error.code !== 'invalid_pairs') return <ErrorAlert error={error} />;
   return (
     <div className="alert" role="alert">
@@ -123,7 +124,7 @@ function PairErrors({ error, sent }: { error: unknown; sent: ProposalPair[] }) {
         {error.problem.errors.map((e) => {
           const index = Number(/^pairs\.(\d+)/.exec(e.field)?.[1]);
           const pair = sent[index];
-          const why = PAIR_PROBLEMS[e.code] ? text(PAIR_PROBLEMS[e.code]) : e.message;
+          const why = PAIR_PROBLEMS[e.code] ? text(PAIR_PROBLEMS[e.code]) : fieldMessage(e, lang);
           return <li key={`${e.field}:${e.code}`}>{pair ? t.pairProblem(pair.startupName, pair.mentorName, why) : why}</li>;
         })}
       </ul>

@@ -1,23 +1,8 @@
-/** Reads shared by the manager screens: whole lists (following cursors) and which cohort is "current". */
-import { api } from '../app/api.ts';
+/** Reads shared by the manager screens: the cohorts a user works on and which is "current". */
+import { fetchAll } from '../app/api.ts';
 import type { User } from '../app/auth.tsx';
 import { dayInZone } from '../app/format.ts';
-import type { Cohort, ListPage } from './types.ts';
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-/** Every item of a cursor-paged list, up to `maxPages` pages of 100. */
-export async function fetchAll<T>(path: string, query: Query = {}, maxPages = 10): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await api.get<ListPage<T>>(path, { ...query, limit: 100, cursor });
-    items.push(...result.items);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return items;
-}
+import type { Cohort } from './types.ts';
 
 /** The cohorts this user works on: a manager's own, every cohort for an admin; newest start first. */
 export async function managedCohorts(user: User): Promise<Cohort[]> {

@@ -3,7 +3,7 @@
  * ones already answered. New requests arrive live on the mentor's room.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../app/api.ts';
+import { api, fetchAll } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
 import { ErrorAlert } from '../app/errors.tsx';
 import { formatDateTime } from '../app/format.ts';
@@ -11,7 +11,7 @@ import { defineStrings, useLang } from '../app/i18n.tsx';
 import { useRoom } from '../app/live.ts';
 import { Badge, Button, Loaded, Page, TextArea } from '../app/ui.tsx';
 import { StartupName, WithProfile } from './mentor-context.tsx';
-import type { ListPage, Mentor, MentorRequest, RequestStatus, Taxonomies } from './types.ts';
+import type { Mentor, MentorRequest, RequestStatus, Taxonomies } from './types.ts';
 import { useTaxonomies } from './taxonomies.ts';
 
 const useT = defineStrings({
@@ -65,7 +65,7 @@ export function RequestsPage() {
 function Inbox({ mentor }: { mentor: Mentor }) {
   const t = useT();
   const taxonomies = useTaxonomies();
-  const requests = useLoad(() => api.get<ListPage<MentorRequest>>('/api/v1/mentor-requests', { mentorId: mentor.id, limit: 100 }), [mentor.id]);
+  const requests = useLoad(() => fetchAll<MentorRequest>('/api/v1/mentor-requests', { mentorId: mentor.id }).then((items) => ({ items })), [mentor.id]);
   const reload = requests.reload;
   useRoom(`mentor:${mentor.id}`, { 'request.created': reload, 'request.withdrawn': reload, 'request.expired': reload, 'request.accepted': reload, 'request.declined': reload }, reload);
 
@@ -140,7 +140,7 @@ function RequestItem({ request, taxonomies, onAnswered }: { request: MentorReque
     <li className="mentor-request" aria-labelledby={headingId}>
       <div className="spread">
         <h3 id={headingId}>
-          <StartupName id={request.startupId} />
+          <StartupName id={request.startupId} readable={request.status === 'pending' || request.status === 'accepted'} />
         </h3>
         <Badge tone={tones[request.status]}>{t.status(request.status)}</Badge>
       </div>

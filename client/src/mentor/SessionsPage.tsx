@@ -5,9 +5,9 @@
  * moving one of its milestones) and the mentor's rating.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../app/api.ts';
+import { api, fetchAll } from '../app/api.ts';
 import { useAction, useLoad } from '../app/data.ts';
-import { ErrorAlert } from '../app/errors.tsx';
+import { codeMessage, ErrorAlert } from '../app/errors.tsx';
 import { formatDate, formatDateTime, formatTime } from '../app/format.ts';
 import { defineStrings, useLang } from '../app/i18n.tsx';
 import { useRoom } from '../app/live.ts';
@@ -127,7 +127,7 @@ export function SessionsPage() {
 
 function Sessions({ mentor }: { mentor: Mentor }) {
   const t = useT();
-  const sessions = useLoad(() => api.get<ListPage<Session>>('/api/v1/sessions', { mentorId: mentor.id, limit: 100 }), [mentor.id]);
+  const sessions = useLoad(() => fetchAll<Session>('/api/v1/sessions', { mentorId: mentor.id }).then((items) => ({ items })), [mentor.id]);
   const reload = sessions.reload;
   useRoom(`mentor:${mentor.id}`, { 'session.booked': reload, 'session.cancelled': reload, 'session.rescheduled': reload, 'session.completed': reload }, reload);
   const replace = (next: Session) => sessions.setData((page) => page && { ...page, items: page.items.map((s) => (s.id === next.id ? next : s)) });
@@ -342,7 +342,7 @@ function ActionItems({ session, onChange }: { session: Session; onChange(s: Sess
               {item.milestoneMove?.outcome === 'moved' && item.milestoneMove.milestoneState && (
                 <small className="muted"> {t.moved(milestoneStates[item.milestoneMove.milestoneState]?.[lang] ?? item.milestoneMove.milestoneState)}</small>
               )}
-              {item.milestoneMove?.outcome === 'refused' && <small className="field-error"> {t.refused(item.milestoneMove.reason ?? '')}</small>}
+              {item.milestoneMove?.outcome === 'refused' && <small className="field-error"> {t.refused(codeMessage(item.milestoneMove.reason ?? '', lang))}</small>}
             </li>
           ))}
         </ul>

@@ -62,7 +62,7 @@ const useRefT = defineStrings({
   en: { startup: (ref: string) => `Startup #${ref}` },
 });
 
-/** Startup names by id, read once per page load (a mentor may read the startups that asked them). */
+/** Startup names by id, read once per page load (a mentor may read the startups that ask them or that they mentor). */
 const names = new Map<string, Promise<string | null>>();
 
 function nameOf(id: string): Promise<string | null> {
@@ -70,23 +70,31 @@ function nameOf(id: string): Promise<string | null> {
   if (!name) {
     name = api.get<{ name: string }>(`/api/v1/startups/${id}`).then(
       (startup) => startup.name,
-      () => null,
+      () => {
+        names.delete(id); // not readable now (or the network failed): asked again next time
+        return null;
+      },
     );
     names.set(id, name);
   }
   return name;
 }
 
-/** How a startup is named to its mentor: its name, or a short stable reference until it is read (or if it cannot be). */
-export function StartupName({ id }: { id: string }) {
+/**
+ * How a startup is named to its mentor: its name, or a short stable reference
+ * until it is read, or when the mentor may not read it (`readable` false: a
+ * request withdrawn, declined or expired).
+ */
+export function StartupName({ id, readable = true }: { id: string; readable?: boolean }) {
   const t = useRefT();
   const [name, setName] = useState<string | null>(null);
   useEffect(() => {
+    if (!readable) return;
     let current = true;
     void nameOf(id).then((read) => current && setName(read));
     return () => {
       current = false;
     };
-  }, [id]);
-  return <>{name ?? t.startup(id.slice(-6))}</>;
+  }, [id, readable]);
+  return <>{(readable && name) || t.startup(id.slice(-6))}</>;
 }
