@@ -3,6 +3,10 @@
 // CLIENT_DEV_PORT says otherwise); it forwards /api and /socket.io to the API
 // on PORT (3000). Ctrl-C stops both.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+// The same .env the server reads, so PORT and CLIENT_DEV_PORT agree on both sides.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const children = [
   spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], { stdio: 'inherit' }),
