@@ -1,7 +1,7 @@
 /**
  * One small chart per target of the plan: the actual figure of each year
- * against its target (dashed). uPlot loads with the first chart, after the
- * report's table, like the board's chart.
+ * against its target (dashed), read without the records behind them. uPlot
+ * loads with the first chart, after the report's table, like the board's chart.
  */
 import { useCallback, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
@@ -28,7 +28,7 @@ const useT = defineStrings({
 });
 
 export function YearsChart({ years }: { years: number[] }) {
-  const reports = useLoad(() => Promise.all(years.map((year) => api.get<KpiReport>('/api/v1/reports/kpis', { year }))), [years.join()]);
+  const reports = useLoad(() => Promise.all(years.map((year) => api.get<KpiReport>('/api/v1/reports/kpis', { year, records: false }))), [years.join()]);
   return <Loaded state={reports}>{(all) => <Charts years={years} reports={all} />}</Loaded>;
 }
 

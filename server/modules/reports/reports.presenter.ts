@@ -72,6 +72,13 @@ export class KpiReportView {
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentorFigureView) mentorNetwork!: MentorFigureView[];
 }
 
-export function presentKpiReport(report: KpiReport): KpiReportView {
-  return { ...report, generatedAt: report.generatedAt.toISOString() };
+/** The report as the API shows it; without `records`, each figure's records (and exclusions) are left out. */
+export function presentKpiReport(report: KpiReport, options: { records: boolean } = { records: true }): KpiReportView {
+  const view = { ...report, generatedAt: report.generatedAt.toISOString() };
+  if (options.records) return view;
+  return {
+    ...view,
+    kpis: view.kpis.map((kpi) => ({ ...kpi, records: [], excluded: [] })),
+    mentorNetwork: view.mentorNetwork.map((figure) => ({ ...figure, records: [] })),
+  };
 }

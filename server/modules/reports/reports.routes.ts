@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import { defineRoute, type RouteSpec } from '../../core/http/route.js';
-import { KpisQuery } from './dto/kpis.query.js';
+import { KpiReportQuery, KpisQuery } from './dto/kpis.query.js';
 import { kpiReportCsv, reportFileName } from './report-csv.js';
 import { kpiReportHtml } from './report-html.js';
 import { KpiReportView, presentKpiReport } from './reports.presenter.js';
@@ -13,15 +13,18 @@ const bad = { 422: { description: 'Neither year nor from and to, both, to before
 /** The yearly report and the reviews (SPEC §8): JSON with drill-down, CSV, a printable page. */
 export function reportsRoutes(ctx: AppContext): RouteSpec[] {
   return [
-    defineRoute<undefined, KpisQuery>({
+    defineRoute<undefined, KpiReportQuery>({
       method: 'get',
       path: '/api/v1/reports/kpis',
-      summary: 'Every KPI of the plan for a year (`year`) or a period (`from`, `to`): actual, target, status, and the records behind each figure; the mentor network (managers, admins)',
+      summary: 'Every KPI of the plan for a year (`year`) or a period (`from`, `to`): actual, target, status, and the records behind each figure (empty with `records=false`); the mentor network (managers, admins)',
       tags,
       auth: STAFF,
-      query: KpisQuery,
+      query: KpiReportQuery,
       responses: { 200: { description: 'The report', schema: KpiReportView }, ...bad },
-      handler: async ({ user, query }) => ({ body: presentKpiReport(await getKpiReport(user, query, ctx)), headers: { 'Cache-Control': 'private, no-store' } }),
+      handler: async ({ user, query }) => ({
+        body: presentKpiReport(await getKpiReport(user, query, ctx), { records: query.records !== false }),
+        headers: { 'Cache-Control': 'private, no-store' },
+      }),
     }),
     defineRoute<undefined, KpisQuery>({
       method: 'get',

@@ -215,6 +215,16 @@ describe('reports: the ledger and the KPI report', function () {
     expect(ideas.status).to.equal(ideas.actual >= 10 ? 'met' : 'behind');
   });
 
+  it('GET /reports/kpis?records=false → the same figures without the records behind them; records=maybe → 400 naming it', async () => {
+    const whole = await kpis('year=2024');
+    const bare = await kpis('year=2024&records=false');
+    expect(bare.kpis.map((k) => [k.code, k.actual, k.target, k.status])).to.deep.equal(whole.kpis.map((k) => [k.code, k.actual, k.target, k.status]));
+    expect(whole.kpis.some((k) => k.records.length > 0)).to.equal(true);
+    expect(bare.kpis.every((k) => k.records.length === 0 && k.excluded.length === 0)).to.equal(true);
+    expect(bare.mentorNetwork.every((f) => f.records.length === 0)).to.equal(true);
+    expectInvalidFields(await http('GET', '/api/v1/reports/kpis?year=2024&records=maybe', manager.token), ['records']);
+  });
+
   it('duplicates are not counted twice: a startup supported several ways, and a person listed twice, count once', async () => {
     const report = await kpis('year=2024');
     const ideas = kpi(report, 'ideas_supported');
