@@ -160,7 +160,5 @@ export interface Cohort {
   endsOn: string;
 }
 
-export interface ListPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A page of a list endpoint (the shell's type). */
+export type { Page as ListPage } from '../app/api.ts';

@@ -114,10 +114,8 @@ export interface Milestone {
   dueOn: string;
 }
 
-export interface ListPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A page of a list endpoint (the shell's type). */
+export type { Page as ListPage } from '../app/api.ts';
 
 export type Labels = Record<string, { vi: string; en: string }>;
 
