@@ -11,12 +11,18 @@ export interface StartupWithParties extends StartupParties {
 /** The startup with its team and its active cohorts' managers; undefined when there is no such startup. */
 export async function startupParties(startupId: string): Promise<StartupWithParties | undefined> {
   const startup = await startupsRepository.findById(startupId);
-  if (!startup) return undefined;
-  const cohorts = await activeCohortsOfStartup(startupId);
-  return {
-    startup,
-    memberIds: startup.members.map((m) => m.userId.toHexString()),
-    managerIds: [...new Set(cohorts.flatMap((c) => c.managerIds))],
-    cohortIds: cohorts.map((c) => c.cohortId),
-  };
+  return startup && partiesOfStartup(startup);
 }
+
+/** A startup already read, with its team and its active cohorts' managers. */
+export async function partiesOfStartup(startup: StartupRecord): Promise<StartupWithParties> {
+  const cohorts = await activeCohortsOfStartup(startup._id.toHexString());
+  return { ...teamOf(startup), managerIds: [...new Set(cohorts.flatMap((c) => c.managerIds))], cohortIds: cohorts.map((c) => c.cohortId) };
+}
+
+/** The startup with its team only: enough for a right that does not come from a cohort (the team's own, an admin's). */
+export const teamOf = (startup: StartupRecord): Omit<StartupWithParties, 'cohortIds'> & { cohortIds?: undefined } => ({
+  startup,
+  memberIds: startup.members.map((m) => m.userId.toHexString()),
+  managerIds: [],
+});

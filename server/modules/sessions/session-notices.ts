@@ -28,7 +28,25 @@ export interface Parties {
   memberIds: string[];
 }
 
-async function partiesOf(event: { startupId: string; mentorId: string }): Promise<Parties> {
+/**
+ * The names and team a notice needs, read once per startup and mentor pair
+ * and `memo`: a follow-up sweep tells many sessions of the same few pairs.
+ */
+export type PartiesMemo = Map<string, Promise<Parties>>;
+
+function partiesOf(event: { startupId: string; mentorId: string }, memo?: PartiesMemo): Promise<Parties> {
+  const key = `${event.startupId}:${event.mentorId}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const read = readParties(event);
+  if (memo) {
+    memo.set(key, read);
+    read.catch(() => memo.delete(key)); // a failed read is not remembered: the next session tries again
+  }
+  return read;
+}
+
+async function readParties(event: { startupId: string; mentorId: string }): Promise<Parties> {
   const [startup, mentor] = await Promise.all([startupsRepository.findById(event.startupId), mentorsRepository.findById(event.mentorId)]);
   return {
     startupName: startup?.name ?? 'Dự án',
@@ -51,8 +69,8 @@ export interface SessionFacts {
 export type SessionText = (p: Parties, time: { vi: string; en: string }, side: 'mentor' | 'team') => { title: { vi: string; en: string }; body: { vi: string; en: string } };
 
 /** One notice to the mentor (in their zone) and one to the team (Can Tho time), leaving out whoever acted. */
-export async function tellBothSides(key: string, kind: string, event: SessionFacts, text: SessionText, bus: EventBus): Promise<number> {
-  const parties = await partiesOf(event);
+export async function tellBothSides(key: string, kind: string, event: SessionFacts, text: SessionText, bus: EventBus, memo?: PartiesMemo): Promise<number> {
+  const parties = await partiesOf(event, memo);
   const data = { sessionId: event.sessionId, startupId: event.startupId, mentorId: event.mentorId };
   const toMentor = [event.mentorUserId].filter((id) => id !== event.by);
   const toTeam = parties.memberIds.filter((id) => id !== event.by);

@@ -24,6 +24,8 @@ export interface MentorCalendar {
   rev: number;
   /** Sessions counted per month (`YYYY-MM` in the mentor's zone). */
   months: Record<string, number>;
+  /** False until the mentor's first booking opens it (openCalendar). */
+  opened: boolean;
 }
 
 export interface NewSession {
@@ -97,7 +99,7 @@ export const sessionsRepository = {
   /** The mentor's calendar: the holds of their sessions to come and the sessions counted per month. */
   async calendarOf(mentorId: mongoose.Types.ObjectId): Promise<MentorCalendar> {
     const row = (await MentorCalendarModel.findById(mentorId).lean()) as MentorCalendar | null;
-    return { holds: row?.holds ?? [], months: row?.months ?? {}, rev: row?.rev ?? 0 };
+    return { holds: row?.holds ?? [], months: row?.months ?? {}, rev: row?.rev ?? 0, opened: row !== null };
   },
 
   /**
@@ -105,7 +107,8 @@ export const sessionsRepository = {
    * `limits.replaces` overlaps it widened by the buffer on each side, and
    * its month counts fewer than the cap (one more when the replaced session
    * is in that month: it leaves once the new one is in). False when either
-   * fails; of racing holds for the same time exactly one is taken.
+   * fails, or the calendar is not open yet; of racing holds for the same
+   * time exactly one is taken.
    */
   async hold(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } }): Promise<boolean> {
     const count = `months.${hold.month}`;
@@ -124,13 +127,14 @@ export const sessionsRepository = {
       $or: [{ [count]: { $exists: false } }, { [count]: { $lt: cap } }],
     };
     const update = { $push: { holds: hold }, $inc: { [count]: 1, rev: 1 } };
-    if ((await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1) return true;
-    if (await MentorCalendarModel.exists({ _id: mentorId })) return false;
-    // The mentor's first booking: make the calendar (of two at once, one does), then try again.
+    return (await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1;
+  },
+
+  /** Opens the mentor's calendar for their first booking (of two at once, one does). */
+  async openCalendar(mentorId: mongoose.Types.ObjectId): Promise<void> {
     await MentorCalendarModel.create({ _id: mentorId, holds: [], months: {}, rev: 0 }).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
     });
-    return (await MentorCalendarModel.updateOne(filter, update)).modifiedCount === 1;
   },
 
   /** Gives back the hold of a session (cancelled, or never written) and its place in the month's count; false if it held nothing. */
@@ -193,9 +197,13 @@ export const sessionsRepository = {
     return (await SessionModel.find({ $or: FOLLOW_UPS.map((kind) => ({ [`due.${kind}`]: { $lte: now } })) }).limit(limit).lean()) as SessionRecord[];
   },
 
-  /** Marks a follow-up done: unsets it if it is still due at `at` (a change of state may have dropped or moved it). */
-  async followUpDone(id: mongoose.Types.ObjectId, kind: FollowUp, at: Date): Promise<void> {
-    await SessionModel.updateOne({ _id: id, [`due.${kind}`]: at }, { $unset: { [`due.${kind}`]: 1 } });
+  /** Marks follow-ups done, in one write: unsets each if it is still due at its `at` (a change of state may have dropped or moved it). */
+  async followUpsDone(done: ReadonlyArray<{ id: mongoose.Types.ObjectId; kind: FollowUp; at: Date }>): Promise<void> {
+    if (done.length === 0) return;
+    await SessionModel.bulkWrite(
+      done.map(({ id, kind, at }) => ({ updateOne: { filter: { _id: id, [`due.${kind}`]: at }, update: { $unset: { [`due.${kind}`]: 1 } } } })),
+      { ordered: false },
+    );
   },
 
   async findById(id: string | mongoose.Types.ObjectId): Promise<SessionRecord | undefined> {

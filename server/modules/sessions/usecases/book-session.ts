@@ -21,10 +21,12 @@ import { Conflict, Forbidden, NotFound, RuleViolated } from '../../../core/error
 import type { UseCaseDeps } from '../../../core/use-case-deps.js';
 import { mentorsRepository, type MentorRecord } from '../../mentors/mentors.repository.js';
 import { mentorshipsRepository, type MentorshipRecord } from '../../requests/mentorships.repository.js';
-import { startupParties, type StartupWithParties } from '../../requests/startup-parties.js';
+import { activeCohortsOfStartup } from '../../cohorts/usecases/active-cohorts-of-startup.js';
+import { partiesOfStartup, teamOf, type StartupWithParties } from '../../requests/startup-parties.js';
+import { startupsRepository } from '../../startups/startups.repository.js';
 import type { BookSessionDto, SessionDetailsDto } from '../dto/book-session.dto.js';
 import { followUpsDue } from '../follow-ups.js';
-import { dropOrphans, overlaps, sortHolds } from '../holds.js';
+import { dropOrphans, ORPHAN_HOLD_MS, overlaps, sortHolds } from '../holds.js';
 import { slotRulesOf } from '../session-rules.js';
 import { sessionsPolicy } from '../sessions.policy.js';
 import { sessionsRepository, type Hold, type SessionRecord } from '../sessions.repository.js';
@@ -46,17 +48,20 @@ export interface Booking {
 /** POST /sessions. */
 export async function bookSession(actor: AuthUser, input: BookSessionDto, deps: UseCaseDeps): Promise<SessionRecord> {
   if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Sessions are booked by the startup’s team or its cohort’s managers.');
-  const parties = await startupParties(input.startupId);
+  const [startup, mentor] = await Promise.all([startupsRepository.findById(input.startupId), mentorsRepository.findById(input.mentorId)]);
+  // The team's right (and an admin's) needs no cohort; a manager's comes from the startup's cohorts, read only then. The event reads them once the session is in.
+  const team = startup && teamOf(startup);
+  const parties = team && (sessionsPolicy.canBook(actor, team) ? team : await partiesOfStartup(team.startup));
   if (!parties || !sessionsPolicy.canSeeStartup(actor, parties)) throw new NotFound('startup_not_found', 'No startup with this id.');
   if (!sessionsPolicy.canBook(actor, parties)) throw new Forbidden('not_cohort_manager', 'Only the startup’s team, its cohort’s managers or an admin may book for it.');
   assertWhere(input);
-  const mentor = await mentorsRepository.findById(input.mentorId);
   if (!mentor) throw new NotFound('mentor_not_found', 'No mentor with this id.');
   const mentorship = await mentorshipsRepository.findActive(parties.startup._id, mentor._id);
   if (!mentorship) throw new Conflict('no_active_mentorship', 'This startup has no active mentorship with this mentor; ask them first (POST /mentor-requests).');
   if (mentor.status !== 'active') throw new Conflict('mentor_not_active', 'This mentor is not taking sessions now.');
   const session = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details: input }, deps);
-  await deps.bus.emit('session.booked', { ...sessionEvent(session, parties), by: actor.id });
+  const cohortIds = parties.cohortIds ?? (await activeCohortsOfStartup(input.startupId)).map((cohort) => cohort.cohortId);
+  await deps.bus.emit('session.booked', { ...sessionEvent(session, { cohortIds }), by: actor.id });
   return session;
 }
 
@@ -120,13 +125,16 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
 
 /**
  * After a refused hold: throws why (the slot taken, the month full), unless
- * what refused it was an orphan hold (dropped now), a month count left high
- * by a crash (recounted now) or a hold released since — then returns, and
- * the booking tries again.
+ * what refused it was a calendar not open yet (opened now), an orphan hold
+ * (dropped now), a month count left high by a crash (recounted now) or a
+ * hold released since — then returns, and the booking tries again.
  */
 async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } }): Promise<void> {
   const calendar = await sessionsRepository.calendarOf(mentorId);
+  if (!calendar.opened) return sessionsRepository.openCalendar(mentorId);
   const inTheWay = calendar.holds.filter((other) => overlaps(other, hold.start.getTime(), hold.end.getTime(), limits.bufferMs) && !limits.replaces?.sessionId.equals(other.sessionId));
+  // A hold taken under a minute ago is no orphan yet (holds.ts): the usual race, answered without reading its session.
+  if (inTheWay.some((other) => Date.now() - other.at.getTime() < ORPHAN_HOLD_MS)) throw slotTaken();
   if (inTheWay.length > 0) {
     const { orphans } = await sortHolds(inTheWay);
     if (orphans.length < inTheWay.length) throw slotTaken();
