@@ -1,4 +1,5 @@
 /** The only door to the mentors collection; the only writer of `searchText`. */
+import { findOneStored } from '../../core/db/stored.js';
 import mongoose from 'mongoose';
 import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
@@ -112,7 +113,7 @@ export const mentorsRepository = {
   /** The profile with this id; undefined for an unknown or malformed id. */
   async findById(id: string): Promise<MentorRecord | undefined> {
     if (!mongoose.isValidObjectId(id)) return undefined;
-    return asRecord(await MentorModel.findById(id).lean());
+    return findOneStored<MentorRecord>(MentorModel, { _id: new mongoose.Types.ObjectId(id) });
   },
 
   /** Names of these mentors, for reports. */

@@ -1,4 +1,5 @@
 /** The only door to the mentorships collection. */
+import { findOneStored } from '../../core/db/stored.js';
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../core/db/duplicate-key.js';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
@@ -69,7 +70,7 @@ export const mentorshipsRepository = {
 
   /** The pair's active mentorship, if there is one. */
   async findActive(startupId: mongoose.Types.ObjectId, mentorId: mongoose.Types.ObjectId): Promise<MentorshipRecord | undefined> {
-    return ((await MentorshipModel.findOne({ activePair: activePairKey(startupId, mentorId) }).lean()) as MentorshipRecord | null) ?? undefined;
+    return findOneStored<MentorshipRecord>(MentorshipModel, { activePair: activePairKey(startupId, mentorId) });
   },
 
   /** Whether this mentor mentors or mentored the startup. */

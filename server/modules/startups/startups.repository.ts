@@ -1,4 +1,5 @@
 /** The only door to the startups collection (the team lives inside each startup). */
+import { findOneStored } from '../../core/db/stored.js';
 import mongoose from 'mongoose';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
 import { findPage, WITHOUT_SEARCH_TEXT, type Page, type PageRequest } from '../../core/db/pages.js';
@@ -66,7 +67,7 @@ export const startupsRepository = {
   async findById(id: string): Promise<StartupRecord | undefined> {
     const _id = toId(id);
     if (!_id) return undefined;
-    return ((await StartupModel.findById(_id).lean()) as StartupRecord | null) ?? undefined;
+    return findOneStored<StartupRecord>(StartupModel, { _id });
   },
 
   async findByIds(ids: readonly string[]): Promise<StartupRecord[]> {
