@@ -16,6 +16,7 @@
  */
 import { DateTime } from 'luxon';
 import { VIETNAM_ZONE } from '../../core/time/calendar-date.js';
+import { hhmmOf, isoDateOf, offsetText, wallClock, type WallClock } from '../../core/time/wall-clock.js';
 import { atLocalTime, minutesOfDay, type AvailabilityProfile } from '../mentors/availability.js';
 
 const MINUTE_MS = 60_000;
@@ -66,12 +67,12 @@ export interface SlotQuery {
 }
 
 export function localTime(instant: number, zone: string): LocalTime {
-  const at = DateTime.fromMillis(instant, { zone });
-  return { date: at.toISODate()!, time: at.toFormat('HH:mm'), offset: at.toFormat('ZZ') };
+  const clock = wallClock(instant, zone);
+  return { date: isoDateOf(clock), time: hhmmOf(clock), offset: offsetText(clock.offset) };
 }
 
 /** `YYYY-MM` of an instant in a zone: the month a monthly cap counts it in. */
-export const monthOf = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toFormat('yyyy-MM');
+export const monthOf = (instant: number, zone: string) => isoDateOf(wallClock(instant, zone)).slice(0, 7);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -103,12 +104,13 @@ export function isSlotStart(rules: SlotRules, start: number, now: number): boole
  * running past the rule there (it may drop a slot next to the gap, never add one).
  */
 function onTheClock(rule: { start: string; end: string }, day: DateTime, from: number, to: number): boolean {
-  const zone = day.zone;
-  const [a, b] = [DateTime.fromMillis(from, { zone }), DateTime.fromMillis(to, { zone })];
+  const zone = day.zone.name;
+  const [a, b] = [wallClock(from, zone), wallClock(to, zone)];
+  const onDay = (clock: WallClock) => clock.day === day.day && clock.month === day.month && clock.year === day.year;
   const ruleEnd = minutesOfDay(rule.end);
   // A rule to 24:00 ends when the next day begins (01:00 where clocks change at midnight).
-  const endOk = b.hasSame(day, 'day') ? b.hour * 60 + b.minute <= ruleEnd : ruleEnd === 1440 && to <= atLocalTime(day, rule.end);
-  return a.hasSame(day, 'day') && a.hour * 60 + a.minute >= minutesOfDay(rule.start) && endOk;
+  const endOk = onDay(b) ? b.hour * 60 + b.minute <= ruleEnd : ruleEnd === 1440 && to <= atLocalTime(day, rule.end);
+  return onDay(a) && a.hour * 60 + a.minute >= minutesOfDay(rule.start) && endOk;
 }
 
 /** Free slots starting in [from, to), earliest first. */
