@@ -25,18 +25,28 @@ import { withdrawStartup } from './usecases/withdraw-startup.js';
 
 const STAFF = ['manager', 'admin'] as const;
 
-/** What a client may do next with a cohort it was given. */
-const cohortLinks = {
-  GetCohort: { to: 'get /api/v1/cohorts/:id', parameters: { id: '$response.body#/id' } },
-  GetBoard: { to: 'get /api/v1/cohorts/:id/board', parameters: { id: '$response.body#/id' } },
-  Admit: { to: 'post /api/v1/cohorts/:id/admissions', parameters: { id: '$response.body#/id' } },
+/** What a client (and the stateful fuzzer) may do next with the cohort at `at` in a response (a JSON pointer; '' for the body itself). */
+const cohortLinksAt = (at: string) => {
+  const id = { id: `$response.body#${at}/id` };
+  return {
+    GetCohort: { to: 'get /api/v1/cohorts/:id', parameters: id },
+    GetBoard: { to: 'get /api/v1/cohorts/:id/board', parameters: id },
+    Admit: { to: 'post /api/v1/cohorts/:id/admissions', parameters: id },
+    ProposeAssignment: { to: 'post /api/v1/cohorts/:id/assignment-proposals', parameters: id },
+    ListProposals: { to: 'get /api/v1/cohorts/:id/assignment-proposals', parameters: id },
+  };
 };
-/** …and with an admission. */
-const admissionLinks = {
-  Withdraw: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/withdraw', parameters: { id: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
-  Graduate: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/graduate', parameters: { id: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
-  ListMilestones: { to: 'get /api/v1/milestones', parameters: { cohortId: '$response.body#/cohortId', startupId: '$response.body#/startupId' } },
+const cohortLinks = cohortLinksAt('');
+/** …and with an admission: `cohortId` and `startupId` are where its cohort's and startup's ids are. */
+const admissionLinksAt = (cohortId: string, startupId: string) => {
+  const ids = { id: `$response.body#${cohortId}`, startupId: `$response.body#${startupId}` };
+  return {
+    Withdraw: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/withdraw', parameters: ids },
+    Graduate: { to: 'post /api/v1/cohorts/:id/admissions/:startupId/graduate', parameters: ids },
+    ListMilestones: { to: 'get /api/v1/milestones', parameters: { cohortId: ids.id, startupId: ids.startupId } },
+  };
 };
+const admissionLinks = admissionLinksAt('/cohortId', '/startupId');
 
 /** Cohorts, admissions and the cohort board (SPEC §6). */
 export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
@@ -74,7 +84,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['cohorts'],
       auth: 'authenticated',
       query: ListCohortsQuery,
-      responses: { 200: { description: 'One page', schema: CohortPageView } },
+      responses: { 200: { description: 'One page', schema: CohortPageView, links: cohortLinksAt('/items/0') } },
       handler: async ({ user, query }) => ({ body: mapPage(await listCohorts(user, query), presentCohort) }),
     }),
     defineRoute({
@@ -149,7 +159,7 @@ export function cohortsRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['cohorts'],
       auth: 'authenticated',
       responses: {
-        200: { description: 'The board', schema: CohortBoardView },
+        200: { description: 'The board', schema: CohortBoardView, links: admissionLinksAt('/cohort/id', '/admissions/0/startup/id') },
         403: { description: 'Can see the cohort but does not manage it' },
         404: { description: 'Not found or not visible' },
       },

@@ -8,6 +8,15 @@ import { getMilestone } from './usecases/get-milestone.js';
 import { listMilestones } from './usecases/list-milestones.js';
 import { updateMilestone } from './usecases/update-milestone.js';
 
+/** What a client (and the stateful fuzzer) may do next with the milestone at `at` in a response (a JSON pointer; '' for the body itself). */
+const milestoneLinksAt = (at: string) => {
+  const id = { id: `$response.body#${at}/id` };
+  return {
+    GetMilestone: { to: 'get /api/v1/milestones/:id', parameters: id },
+    ChangeMilestone: { to: 'patch /api/v1/milestones/:id', parameters: id },
+  };
+};
+
 /** Milestones of admitted startups (SPEC §6). */
 export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
   const today = () => todayInVietnam(ctx.now());
@@ -20,7 +29,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'authenticated',
       query: ListMilestonesQuery,
       responses: {
-        200: { description: 'All of them, in template order (never more than one page)', schema: MilestonePageView },
+        200: { description: 'All of them, in template order (never more than one page)', schema: MilestonePageView, links: milestoneLinksAt('/items/0') },
         403: { description: 'Staff who do not manage this cohort' },
         404: { description: 'No such admission, or not visible' },
       },
@@ -36,7 +45,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
       tags: ['milestones'],
       auth: 'authenticated',
       responses: {
-        200: { description: 'The milestone', schema: MilestoneView },
+        200: { description: 'The milestone', schema: MilestoneView, links: milestoneLinksAt('') },
         403: { description: 'Staff who do not manage this cohort' },
         404: { description: 'Not found or not visible' },
       },
@@ -51,7 +60,7 @@ export function milestonesRoutes(ctx: AppContext): RouteSpec[] {
       body: UpdateMilestoneDto,
       example: { state: 'in_progress', note: 'Đã phỏng vấn 12/20 khách hàng.' },
       responses: {
-        200: { description: 'Updated', schema: MilestoneView },
+        200: { description: 'Updated', schema: MilestoneView, links: milestoneLinksAt('') },
         403: { description: 'Staff who do not manage this cohort; or a founder waiving (`waive_needs_manager`)' },
         404: { description: 'Not found or not visible' },
         409: { description: 'Not an allowed transition (`invalid_transition`), or a concurrent change won (`concurrent_update`)' },

@@ -11,9 +11,16 @@ import { proposeAssignment } from './usecases/propose-assignment.js';
 import { MatchListView, presentMatches } from './matches.presenter.js';
 import { matchesJson } from './usecases/rank-mentors.js';
 
-const proposalLinks = {
-  GetProposal: { to: 'get /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: { id: '$response.body#/cohortId', proposalId: '$response.body#/id' } },
+/** What a client (and the stateful fuzzer) may do next with the proposal at `at` in a response (a JSON pointer; '' for the body itself). */
+const proposalLinksAt = (at: string) => {
+  const ids = { id: `$response.body#${at}/cohortId`, proposalId: `$response.body#${at}/id` };
+  return {
+    GetProposal: { to: 'get /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: ids },
+    EditProposal: { to: 'patch /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: ids },
+    ApplyProposal: { to: 'post /api/v1/cohorts/:id/assignment-proposals/:proposalId/apply', parameters: ids },
+  };
 };
+const proposalLinks = proposalLinksAt('');
 const cohortAccess = {
   403: { description: 'Sees the cohort but does not manage it (`not_cohort_manager`), or not staff' },
   404: { description: 'No such cohort or proposal, or not visible' },
@@ -59,7 +66,7 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       query: PageQueryDto,
-      responses: { 200: { description: 'One page, in id order', schema: ProposalPageView }, ...cohortAccess },
+      responses: { 200: { description: 'One page, in id order', schema: ProposalPageView, links: proposalLinksAt('/items/0') }, ...cohortAccess },
       handler: async ({ user, params, query }) => ({ body: mapPage(await listProposals(user, params.id!, query), presentProposal) }),
     }),
     defineRoute({
@@ -68,7 +75,7 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'One assignment proposal (the cohort’s managers, admins)',
       tags,
       auth: 'authenticated',
-      responses: { 200: { description: 'The proposal', schema: ProposalView }, ...cohortAccess },
+      responses: { 200: { description: 'The proposal', schema: ProposalView, links: proposalLinks }, ...cohortAccess },
       handler: async ({ user, params }) => ({ body: presentProposal(await managedProposal(user, params.id!, params.proposalId!)) }),
     }),
     defineRoute<EditProposalDto>({
@@ -80,7 +87,7 @@ export function matchingRoutes(ctx: AppContext): RouteSpec[] {
       body: EditProposalDto,
       example: { pairs: [{ startupId: '6a1f00000000000000000001', mentorId: '6a1f00000000000000000002' }] },
       responses: {
-        200: { description: 'The edited draft, scores recomputed', schema: ProposalView },
+        200: { description: 'The edited draft, scores recomputed', schema: ProposalView, links: proposalLinks },
         ...cohortAccess,
         409: { description: 'Already applied (`proposal_applied`), or a concurrent edit won (`concurrent_update`)' },
         422: { description: 'Some pairs cannot be (`invalid_pairs`; each named `pairs.N` with its code)' },

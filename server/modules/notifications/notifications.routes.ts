@@ -17,7 +17,7 @@ export function notificationsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       query: ListNotificationsQuery,
-      responses: { 200: { description: 'One page', schema: NotificationPageView } },
+      responses: { 200: { description: 'One page', schema: NotificationPageView, links: { MarkRead: { to: 'post /api/v1/notifications/:id/read', parameters: { id: '$response.body#/items/0/id' } } } } },
       handler: async ({ user, query }) => ({
         body: mapPage(await notificationsRepository.listFor(user.id, query.unread === true, { limit: query.limit, cursor: query.cursor }), presentNotification),
       }),

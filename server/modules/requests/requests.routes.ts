@@ -25,11 +25,26 @@ import { withdrawRequest } from './usecases/withdraw-request.js';
 
 const requestNotFound = { description: 'No such request, or not visible to the caller' };
 const closed = { description: 'The request is no longer pending (`request_closed`, with its `requestStatus`)' };
-const requestLinks = {
-  GetRequest: { to: 'get /api/v1/mentor-requests/:id', parameters: { id: '$response.body#/id' } },
-  Accept: { to: 'post /api/v1/mentor-requests/:id/accept', parameters: { id: '$response.body#/id' } },
-  Withdraw: { to: 'post /api/v1/mentor-requests/:id/withdraw', parameters: { id: '$response.body#/id' } },
+/** What a client (and the stateful fuzzer) may do next with the request at `at` in a response (a JSON pointer; '' for the body itself). */
+const requestLinksAt = (at: string) => {
+  const id = { id: `$response.body#${at}/id` };
+  return {
+    GetRequest: { to: 'get /api/v1/mentor-requests/:id', parameters: id },
+    Accept: { to: 'post /api/v1/mentor-requests/:id/accept', parameters: id },
+    Decline: { to: 'post /api/v1/mentor-requests/:id/decline', parameters: id },
+    Withdraw: { to: 'post /api/v1/mentor-requests/:id/withdraw', parameters: id },
+  };
 };
+const requestLinks = requestLinksAt('');
+/** …and with a mentorship. */
+const mentorshipLinksAt = (at: string) => {
+  const id = { id: `$response.body#${at}/id` };
+  return {
+    GetMentorship: { to: 'get /api/v1/mentorships/:id', parameters: id },
+    EndMentorship: { to: 'post /api/v1/mentorships/:id/end', parameters: id },
+  };
+};
+const mentorshipLinks = mentorshipLinksAt('');
 
 /** Mentor requests and mentorships (SPEC §4). `mentorFit` is matching's hard-filter check. */
 export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitCheck }): RouteSpec[] {
@@ -62,7 +77,7 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
       tags,
       auth: 'authenticated',
       query: ListRequestsQuery,
-      responses: { 200: { description: 'One page, in id order', schema: MentorRequestPageView } },
+      responses: { 200: { description: 'One page, in id order', schema: MentorRequestPageView, links: requestLinksAt('/items/0') } },
       handler: async ({ user, query }) => ({ body: mapPage(await listRequests(user, query), presentRequest) }),
     }),
     defineRoute({
@@ -71,7 +86,7 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
       summary: 'One request (the startup’s team, the mentor asked, the cohort’s managers, admins)',
       tags,
       auth: 'authenticated',
-      responses: { 200: { description: 'The request', schema: MentorRequestView }, 404: requestNotFound },
+      responses: { 200: { description: 'The request', schema: MentorRequestView, links: requestLinks }, 404: requestNotFound },
       handler: async ({ user, params }) => ({ body: presentRequest((await visibleRequest(user, params.id!)).request) }),
     }),
     defineRoute({
@@ -81,7 +96,11 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
       tags,
       auth: ['mentor', 'admin'],
       responses: {
-        200: { description: 'Accepted, with the mentorship it started', schema: AcceptedRequestView },
+        200: {
+          description: 'Accepted, with the mentorship it started',
+          schema: AcceptedRequestView,
+          links: { ...mentorshipLinksAt('/mentorship'), GetRequest: { to: 'get /api/v1/mentor-requests/:id', parameters: { id: '$response.body#/request/id' } } },
+        },
         403: { description: 'Not the mentor asked (`not_the_mentor`)' },
         404: requestNotFound,
         409: { description: 'No longer pending (`request_closed`), or every mentee place is taken (`mentor_at_capacity`)' },
@@ -128,7 +147,7 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
       tags: ['mentorships'],
       auth: 'authenticated',
       query: ListMentorshipsQuery,
-      responses: { 200: { description: 'One page, in id order', schema: MentorshipPageView } },
+      responses: { 200: { description: 'One page, in id order', schema: MentorshipPageView, links: mentorshipLinksAt('/items/0') } },
       handler: async ({ user, query }) => ({ body: mapPage(await listMentorships(user, query), presentMentorship) }),
     }),
     defineRoute({
@@ -137,7 +156,7 @@ export function requestsRoutes(ctx: AppContext, ports: { mentorFit: MentorFitChe
       summary: 'One mentorship (both sides, the cohort’s managers, admins)',
       tags: ['mentorships'],
       auth: 'authenticated',
-      responses: { 200: { description: 'The mentorship', schema: MentorshipView }, 404: { description: 'No such mentorship, or not visible' } },
+      responses: { 200: { description: 'The mentorship', schema: MentorshipView, links: mentorshipLinks }, 404: { description: 'No such mentorship, or not visible' } },
       handler: async ({ user, params }) => ({ body: presentMentorship((await visibleMentorship(user, params.id!)).mentorship) }),
     }),
     defineRoute<EndMentorshipDto>({

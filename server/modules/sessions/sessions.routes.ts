@@ -24,15 +24,29 @@ import { todayInVietnam } from '../../core/time/calendar-date.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
-const sessionLinks = {
-  GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/id' } },
-  CancelSession: { to: 'post /api/v1/sessions/:id/cancel', parameters: { id: '$response.body#/id' } },
-  RescheduleSession: { to: 'post /api/v1/sessions/:id/reschedule', parameters: { id: '$response.body#/id' } },
-  CompleteSession: { to: 'post /api/v1/sessions/:id/complete', parameters: { id: '$response.body#/id' } },
-  ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: { id: '$response.body#/id' } },
-  WriteSessionNote: { to: 'put /api/v1/sessions/:id/notes', parameters: { id: '$response.body#/id' } },
-  AddActionItem: { to: 'post /api/v1/sessions/:id/action-items', parameters: { id: '$response.body#/id' } },
-  ListSessionMilestones: { to: 'get /api/v1/sessions/:id/milestones', parameters: { id: '$response.body#/id' } },
+/** What a client (and the stateful fuzzer) may do next with the session at `at` in a response (a JSON pointer; '' for the body itself). */
+const sessionLinksAt = (at: string) => {
+  const id = { id: `$response.body#${at}/id` };
+  return {
+    GetSession: { to: 'get /api/v1/sessions/:id', parameters: id },
+    GetSessionCalendar: { to: 'get /api/v1/sessions/:id/calendar', parameters: id },
+    CancelSession: { to: 'post /api/v1/sessions/:id/cancel', parameters: id },
+    RescheduleSession: { to: 'post /api/v1/sessions/:id/reschedule', parameters: id },
+    CompleteSession: { to: 'post /api/v1/sessions/:id/complete', parameters: id },
+    ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: id },
+    SendFeedback: { to: 'post /api/v1/sessions/:id/feedback', parameters: id },
+    WriteSessionNote: { to: 'put /api/v1/sessions/:id/notes', parameters: id },
+    AddActionItem: { to: 'post /api/v1/sessions/:id/action-items', parameters: id },
+    ListSessionMilestones: { to: 'get /api/v1/sessions/:id/milestones', parameters: id },
+  };
+};
+const sessionLinks = sessionLinksAt('');
+/** …once it is held: what only a held session takes. */
+const afterCompletion = (({ GetSession, SendFeedback, WriteSessionNote, AddActionItem }) => ({ GetSession, SendFeedback, WriteSessionNote, AddActionItem }))(sessionLinks);
+/** …and with the first milestone of a page. */
+const firstMilestoneLinks = {
+  GetMilestone: { to: 'get /api/v1/milestones/:id', parameters: { id: '$response.body#/items/0/id' } },
+  ChangeMilestone: { to: 'patch /api/v1/milestones/:id', parameters: { id: '$response.body#/items/0/id' } },
 };
 const seen = {
   404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },
@@ -81,7 +95,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       query: ListSessionsQuery,
-      responses: { 200: { description: 'One page, in id order (booking order)', schema: SessionPageView } },
+      responses: { 200: { description: 'One page, in id order (booking order)', schema: SessionPageView, links: sessionLinksAt('/items/0') } },
       handler: async ({ user, query }) => ({ body: mapPage(await listSessions(user, query), presentSession) }),
     }),
     defineRoute({
@@ -90,7 +104,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'One session (its startup’s team and cohort managers, its mentor, admins); `mentorNote` only for its mentor and admins',
       tags,
       auth: 'authenticated',
-      responses: { 200: { description: 'The session', schema: SessionView }, ...seen },
+      responses: { 200: { description: 'The session', schema: SessionView, links: sessionLinks }, ...seen },
       handler: async ({ user, params }) => ({ body: presentSession((await visibleSession(user, params.id!)).session, user) }),
     }),
     defineRoute({
@@ -111,7 +125,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'The milestones of the session’s startup in its active cohorts, to name one in an action item (its parties, admins)',
       tags,
       auth: 'authenticated',
-      responses: { 200: { description: 'Oldest admission first, each in template order (never more than one page)', schema: MilestonePageView }, ...seen },
+      responses: { 200: { description: 'Oldest admission first, each in template order (never more than one page)', schema: MilestonePageView, links: firstMilestoneLinks }, ...seen },
       handler: async ({ user, params }) => {
         const today = todayInVietnam(ctx.now());
         return { body: { items: (await sessionMilestones(user, params.id!)).map((m) => presentMilestone(m, today)), nextCursor: null } };
@@ -177,7 +191,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       body: RescheduleSessionDto,
       example: { start: '2026-06-18T02:00:00.000Z' },
       responses: {
-        200: { description: 'The new session, and the old one cancelled as `rescheduled`', schema: RescheduledSessionView },
+        200: { description: 'The new session, and the old one cancelled as `rescheduled`', schema: RescheduledSessionView, links: { ...sessionLinksAt('/session'), GetPreviousSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/previous/id' } } } },
         403: { description: 'Sees it but is not a party (`not_session_party`)' },
         ...seen,
         409: { description: `The new slot is taken (\`slot_taken\`), the month is full (\`monthly_cap_reached\`), it has started (\`session_started\`), the mentorship ended or the mentor is not active, or ${notScheduled}` },
@@ -195,7 +209,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       tags,
       auth: 'authenticated',
       responses: {
-        200: { description: 'Completed', schema: SessionView },
+        200: { description: 'Completed', schema: SessionView, links: afterCompletion },
         403: { description: 'Not its mentor (`not_the_mentor`)' },
         ...seen,
         409: { description: `Not started yet (\`session_not_started\`), or ${notScheduled}` },
@@ -285,7 +299,7 @@ export function sessionsRoutes(ctx: AppContext): RouteSpec[] {
       body: MarkActionItemDto,
       example: { done: true },
       responses: {
-        200: { description: 'Marked; with `milestoneMove` (moved, already there, or refused and why) when done and naming a milestone', schema: ActionItemView },
+        200: { description: 'Marked; with `milestoneMove` (moved, already there, or refused and why) when done and naming a milestone', schema: ActionItemView, links: { GetSession: { to: 'get /api/v1/sessions/:id', parameters: { id: '$response.body#/sessionId' } } } },
         403: { description: 'A manager: they follow action items, the two sides tick them (`not_session_party`)' },
         404: { description: 'No such session or action item, or not visible to the caller (`session_not_found`, `action_item_not_found`)' },
         409: { description: 'Already done (`action_item_already_done`, with `doneAt`), or not done (`action_item_not_done`): of two “done” at once, one moves the milestone' },
