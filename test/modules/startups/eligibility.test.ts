@@ -8,20 +8,10 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { addDays, todayInVietnam } from '../../../server/core/time/calendar-date.js';
 import { computeEligibility, eligibleUntilFor } from '../../../server/modules/startups/eligibility.js';
+import { inZone } from '../../helpers/zone.js';
 
 const company = (firstRegisteredOn: string) => ({ kind: 'company' as const, firstRegisteredOn });
 
-/** Runs `fn` with the process's zone set to `zone` (Node re-reads TZ when it changes). */
-function inZone<T>(zone: string, fn: () => T): T {
-  const before = process.env.TZ;
-  process.env.TZ = zone;
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  }
-}
 
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Ho_Chi_Minh'];
 
