@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { EventBus } from '../../core/events/event-bus.js';
-import { createLivePublisher } from '../../core/realtime/live-publisher.js';
+import { createLivePublisher, type LivePublisher } from '../../core/realtime/live-publisher.js';
 import type { Realtime } from '../../core/realtime/socket-server.js';
 import { registerCohortsLive } from '../cohorts/cohorts.live.js';
 import { registerNotificationsLive } from '../notifications/notifications.live.js';
@@ -16,7 +16,8 @@ import { registerSessionsLive } from '../sessions/sessions.live.js';
 import { registerStartupsLive } from '../startups/startups.live.js';
 import { registerRoomRechecks } from './live.listeners.js';
 
-export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger): void {
+/** Returns the publisher: a process stopping awaits `settled()` (events still queued) before it closes the socket server. */
+export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger): LivePublisher {
   const live = createLivePublisher(realtime.io, logger, realtime.shared);
   registerCohortsLive(bus, live, async (startupId) => (await mentorshipsRepository.activePairsOf([startupId])).map((pair) => `mentor:${pair.mentorId}`));
   registerRequestsLive(bus, live);
@@ -24,4 +25,5 @@ export function registerLive(bus: EventBus, realtime: Realtime, logger: Logger):
   registerStartupsLive(bus, live);
   registerNotificationsLive(bus, live);
   registerRoomRechecks(bus, realtime);
+  return live;
 }

@@ -246,6 +246,21 @@ describe('live tracking over socket.io', function () {
       expect(last.progress).to.equal(row.progress);
     });
 
+    it('a room numbered elsewhere meanwhile (another process on the same database) goes on from its stored number: no number twice', async () => {
+      const manager = await as(world.manager);
+      const room = `cohort:${world.cohortId}`;
+      expect((await manager.join(room)).ok).to.equal(true);
+      // One change numbered here first, so that this process remembers the room's number.
+      expect((await patch(world.founder, fresh(), { state: 'in_progress' })).status).to.equal(200);
+      await until(() => roomEvents(manager, room).length === 2);
+      const last = roomEvents(manager, room)[1]!.event.seq;
+      await mongoose.connection.db!.collection<{ _id: string; seq: number }>('liveRooms').updateOne({ _id: room }, { $inc: { seq: 5 } });
+      expect((await patch(world.founder, fresh(), { state: 'in_progress' })).status).to.equal(200);
+      await until(() => roomEvents(manager, room).length === 4);
+      // The five numbers taken elsewhere are a gap here (the client refetches), never reused.
+      expect(roomEvents(manager, room).map((r) => r.event.seq)).to.deep.equal([last - 1, last, last + 6, last + 7]);
+    });
+
     it('a new notification reaches its reader’s own room', async () => {
       const newMentor = await activeMentor(runway, world);
       const client = await as(newMentor.user);
