@@ -12,7 +12,8 @@
  * BENCH_POLL_MS, builds the sessions bench's world (bench/sessions-world.ts)
  * and adds it to the ready line as `world`, with `dbUri` and `dbName` so the
  * bench can read and write the same database. BENCH_WORLD=live does the
- * same with the live bench's world (bench/live-world.ts); BENCH_WORLD=attach
+ * same with the live bench's world (bench/live-world.ts), BENCH_WORLD=load
+ * with the load bench's, on top of the demo data (bench/load-world.ts); BENCH_WORLD=attach
  * joins the database BENCH_DB_URI / BENCH_DB_NAME of another such server
  * (a second API process) and builds nothing. REDIS_URL passes through, and
  * BENCH_JWT_SECRET becomes JWT_SECRET.
@@ -37,6 +38,7 @@ import { usersRepository } from '../server/modules/users/users.repository.js';
 import { loadSyntheticData } from '../fixtures/synthetic.js';
 import { candidateIndex } from '../server/modules/matching/candidate-index-sync.js';
 import { buildLiveWorld } from './live-world.js';
+import { buildLoadWorld } from './load-world.js';
 import { stopWhenAsked } from './serve-lifecycle.js';
 import { buildSessionsWorld } from './sessions-world.js';
 
@@ -67,7 +69,7 @@ try {
     NODE_ENV: 'test',
     PORT: '0',
     EMBEDDED_DB_DIR: dataDir,
-    DEMO_DATA: synthetic || world ? 'false' : 'true',
+    DEMO_DATA: synthetic || (world && world !== 'load') ? 'false' : 'true',
     ...(world === 'attach' ? { MONGODB_URI: process.env.BENCH_DB_URI, DB_NAME: process.env.BENCH_DB_NAME } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     // Two servers on one database must sign alike (otherwise each keeps its own secret in its folder).
@@ -81,6 +83,10 @@ try {
 
   if (world === 'attach') {
     process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, database: runway.database.description, dataDir })}\n`);
+  } else if (world === 'load') {
+    const load = await buildLoadWorld(runway);
+    const db = { dbUri: runway.database.embedded?.connectionUri, dbName: config.DB_NAME };
+    process.stdout.write(`${JSON.stringify({ ready: true, url: runway.url, world: load, ...db, database: runway.database.description, dataDir })}\n`);
   } else if (world === 'live') {
     const live = await buildLiveWorld(runway);
     const db = { dbUri: runway.database.embedded?.connectionUri, dbName: config.DB_NAME };
