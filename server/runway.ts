@@ -86,6 +86,7 @@ export function composeJobs(config: Config, logger: Logger, now: () => Date): { 
     definitions: jobDefinitions,
     processEveryMs: config.JOBS_PROCESS_EVERY_MS,
     lockLifetimeMs: config.JOBS_LOCK_LIFETIME_MS,
+    stopGraceMs: config.SHUTDOWN_TIMEOUT_MS,
     logger,
     deps: { bus, now, mailer },
   });
@@ -138,7 +139,8 @@ async function serve(
     mailer,
     tokens,
     auth: createAuth({ tokens, findActiveUser, verifyCredentials }),
-    rateLimits: createAuthRateLimits({ limit: config.LOGIN_RATE_LIMIT, windowSeconds: config.LOGIN_RATE_WINDOW_SECONDS }),
+    // Counted in Redis when REDIS_URL is set, so the limits hold across processes (decision 019).
+    rateLimits: await createAuthRateLimits({ limit: config.LOGIN_RATE_LIMIT, windowSeconds: config.LOGIN_RATE_WINDOW_SECONDS, redisUrl: config.REDIS_URL, logger }),
     readiness: [
       { name: 'database', check: () => database.ping() },
       {
@@ -168,8 +170,8 @@ async function serve(
   answerClientErrors(httpServer);
   // Keep-alive sockets must not hold a shutdown open longer than needed.
   httpServer.keepAliveTimeout = 5000;
-  const realtime = await startRealtime(httpServer, { tokens, findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL });
-  registerLive(bus, realtime, logger);
+  const realtime = await startRealtime(httpServer, { tokens, findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL, corsOrigins: config.corsOrigins });
+  const live = registerLive(bus, realtime, logger);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -178,6 +180,7 @@ async function serve(
     });
   } catch (error) {
     await realtime.close();
+    await context.rateLimits.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -186,18 +189,22 @@ async function serve(
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      realtime.io.disconnectSockets(true);
+      // Sockets are told first (`server.shutdown`) and disconnected: their clients reconnect to another process or to the next start.
+      realtime.announceShutdown();
+      // New connections are refused from here on; requests under way finish.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const force = setTimeout(() => {
         logger.warn('shutdown timeout: closing remaining connections');
         httpServer.closeAllConnections();
       }, config.SHUTDOWN_TIMEOUT_MS);
-      await closed;
-      clearTimeout(force);
+      // Meanwhile the worker takes no new job and lets its running ones finish (within the same grace).
       // Jobs still running may send live events: the worker stops before the sockets' server (and Redis).
-      await worker.stop();
+      await Promise.all([closed.then(() => clearTimeout(force)), worker.stop()]);
+      // Their live events are queued, not sent yet: they go out before the sockets' server closes.
+      await live.settled();
       await realtime.close();
+      await context.rateLimits.close();
       mailer.close();
       activeUsers.stop();
       candidateIndex.stop();

@@ -10,6 +10,7 @@ import { loadConfigOrExit } from './core/config/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createLogger } from './core/logger.js';
 import { startRealtime } from './core/realtime/socket-server.js';
+import type { LivePublisher } from './core/realtime/live-publisher.js';
 import { registerLive } from './modules/live/register-live.js';
 import { mayJoinRoom } from './modules/live/room-guard.js';
 import { activeUsers } from './modules/users/active-users.js';
@@ -26,11 +27,12 @@ const logger = createLogger(config);
 const database = await openDatabase(config, logger);
 const { worker, mailer, bus } = composeJobs(config, logger, () => new Date());
 // With Redis, the jobs' events (expiries, no-shows, eligibility) reach the API processes' sockets.
+let live: LivePublisher | undefined;
 const realtime = config.REDIS_URL ? await startRealtime(undefined, { findActiveUser, mayJoin: mayJoinRoom, logger, redisUrl: config.REDIS_URL }) : undefined;
 if (realtime) {
   // Re-checks of rooms read users through the cache the API keeps current the same way.
   activeUsers.start(logger);
-  registerLive(bus, realtime, logger);
+  live = registerLive(bus, realtime, logger);
 }
 else logger.warn('REDIS_URL is not set: live events of jobs run here reach no socket');
 await worker.start();
@@ -43,6 +45,8 @@ const stop = (signal: NodeJS.Signals) => {
   logger.info(`${signal}: stopping the job worker`);
   worker
     .stop()
+    // The jobs' live events are queued, not sent yet: they go out before the sockets' server closes.
+    .then(() => live?.settled())
     .then(() => realtime?.close())
     .then(() => activeUsers.stop())
     .then(() => mailer.close())

@@ -97,8 +97,10 @@ export class TooManyRequests extends AppError {
   readonly title = 'Too many requests';
 }
 
-/** 503: a dependency (database, job worker) is not available. */
+/** 503: a dependency (database, job worker) is not available; sent with `Retry-After`. */
 export class ServiceUnavailable extends AppError {
   readonly status = 503;
   readonly title = 'Service unavailable';
+  /** Seconds a client should wait before trying again (the `Retry-After` header). */
+  readonly retryAfterSeconds = 5;
 }

@@ -18,6 +18,9 @@ export async function freePort(): Promise<number> {
 
 export interface RunwayProcess {
   url: string;
+  child: ChildProcess;
+  /** What it has written to stdout and stderr so far (its stderr also goes to the test's). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -37,8 +40,15 @@ export async function startRunwayProcess(dbName: string, env: Record<string, str
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let written = '';
+  child.stdout!.on('data', (d: Buffer) => (written += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => {
+    written += d.toString();
+    process.stderr.write(d);
+  });
+  const output = () => written;
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -48,9 +58,9 @@ export async function startRunwayProcess(dbName: string, env: Record<string, str
   };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the second Runway process exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the second Runway process exited with ${child.exitCode}: ${written}`);
     const ready = await sendRequest(url, 'GET', '/readyz').catch(() => undefined);
-    if (ready?.status === 200) return { url, stop };
+    if (ready?.status === 200) return { url, child, output, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();

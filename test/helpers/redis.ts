@@ -11,10 +11,13 @@ export interface TestRedis {
   /** `redis://127.0.0.1:<port>`, for REDIS_URL. */
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no goodbye to its clients (fault tests). */
+  kill(): Promise<void>;
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/** `port`: a given one (a fault test starts Redis again where it was); default a free one. */
+export async function startTestRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
@@ -42,6 +45,12 @@ export async function startTestRedis(): Promise<TestRedis> {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
       await exited;
     },
   };

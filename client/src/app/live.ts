@@ -44,8 +44,17 @@ export function connectLive(token: string): void {
   disconnectLive();
   setStatus('connecting');
   const s: LiveSocket = io({ auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+  // A server that stops says so first; its disconnect would otherwise leave the socket offline for good.
+  let serverStopping = false;
+  s.on('server.shutdown', () => {
+    serverStopping = true;
+  });
   s.on('connect', () => setStatus('live'));
-  s.on('disconnect', () => setStatus(s.active ? 'reconnecting' : 'offline'));
+  s.on('disconnect', (reason) => {
+    if (serverStopping && reason === 'io server disconnect') s.connect(); // reconnects with backoff; rooms rejoin on connect
+    serverStopping = false;
+    setStatus(s.active ? 'reconnecting' : 'offline');
+  });
   s.on('connect_error', () => setStatus(s.active ? 'reconnecting' : 'offline'));
   s.on('auth.expired', () => {
     setStatus('offline');

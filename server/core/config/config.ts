@@ -144,6 +144,18 @@ export class Config {
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /**
+   * How long an operation waits for a database that does not answer (server
+   * selection, mongoose's buffering while disconnected, the connect and
+   * heartbeat timeouts) before the request fails with 503
+   * `database_unavailable` (docs/decisions/017-faults.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  DB_TIMEOUT_MS = 5000;
+
   /** The SMTP server for email, smtp:// or smtps://user:password@host:port. Unset: see MAIL_DIR. */
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:password@smtp.example.vn:587 (or smtps://)' })
@@ -163,9 +175,26 @@ export class Config {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://127.0.0.1:6379 (or rediss://)' })
   REDIS_URL?: string;
 
+  /**
+   * Browser origins (scheme://host[:port], comma-separated) that may call the API and open
+   * sockets from another site. Empty: same-origin only (the served web client needs nothing).
+   */
+  @Matches(/^\s*(https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\s*(,\s*|$))*$/i, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://runway.cantho.gov.vn,http://127.0.0.1:5173 (no path, no trailing slash)',
+  })
+  CORS_ORIGINS = '';
+
   /** The built web client to serve (`npm start` builds it there). Relative paths are from the working directory. */
   @IsString()
   WEB_CLIENT_DIR = 'client/dist';
+
+  /** CORS_ORIGINS as origins the way browsers send them (lower case, default ports dropped). */
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean)
+      .map((origin) => new URL(origin).origin);
+  }
 
   /** Where email goes without an SMTP server. */
   get mailDir(): string | undefined {

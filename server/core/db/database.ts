@@ -37,10 +37,15 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     uri = embedded.connectionUri;
   }
 
+  // A database that does not answer costs a request at most about DB_TIMEOUT_MS, then a 503: waiting in
+  // mongoose's buffer while disconnected (here), finding a server, and a connection (the heartbeat's
+  // included, which clears the pool and fails the operations on a hung server).
+  mongoose.set('bufferTimeoutMS', config.DB_TIMEOUT_MS);
   try {
     await mongoose.connect(uri, {
       dbName: config.DB_NAME,
-      serverSelectionTimeoutMS: 5000,
+      serverSelectionTimeoutMS: config.DB_TIMEOUT_MS,
+      connectTimeoutMS: config.DB_TIMEOUT_MS,
       heartbeatFrequencyMS: 2000,
       autoIndex: false,
       // Collections come into being with their indexes (ensureIndexes) or first write. Mongoose's own

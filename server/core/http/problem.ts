@@ -49,6 +49,7 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
     traceId: req.id ?? '',
   };
   if (error instanceof MethodNotAllowed) res.setHeader('Allow', error.allow.join(', '));
+  if (error instanceof ServiceUnavailable) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   res.status(error.status).type(PROBLEM_CONTENT_TYPE).json(body);
 }
 
@@ -79,7 +80,22 @@ const DATABASE_DOWN = new Set([
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  // The connection pool was cleared under an operation (the server went away mid-request).
+  'MongoPoolClearedError',
+  'MongoServerClosedError',
 ]);
+
+/**
+ * Whether `error` says the database did not answer: a driver error above, or
+ * mongoose's own when an operation waited in its buffer (while disconnected)
+ * longer than DB_TIMEOUT_MS (`Operation \`users.findOne()\` buffering timed out after 5000ms`).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (DATABASE_DOWN.has(error.name)) return true;
+  if (error.name === 'MongooseError' && /buffering timed out/.test(error.message)) return true;
+  return error.cause !== undefined && error.cause !== error && isDatabaseUnavailable(error.cause);
+}
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -113,7 +129,7 @@ function toAppError(error: unknown): AppError | undefined {
     );
   }
 
-  if (error instanceof Error && DATABASE_DOWN.has(error.name)) {
+  if (isDatabaseUnavailable(error)) {
     return new ServiceUnavailable('database_unavailable', 'The database does not answer right now. Try again shortly.');
   }
 

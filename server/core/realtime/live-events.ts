@@ -96,6 +96,8 @@ export type ServerToClientEvents = { [N in LiveEventName]: (event: Live<N>) => v
   'room.left': (left: { room: string; code: 'room_forbidden' }) => void;
   /** The token expired or the user was deactivated; the server disconnects right after. Reconnect with a fresh token. */
   'auth.expired': (expired: { code: 'token_expired' | 'user_inactive'; detail: string }) => void;
+  /** The server is stopping (a deploy, a restart); it disconnects right after. Reconnect with backoff and resync your rooms. */
+  'server.shutdown': (shutdown: { code: 'shutting_down'; detail: string }) => void;
 };
 
 /** What a client may send; every call answers through its acknowledgement. */

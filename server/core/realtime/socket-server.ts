@@ -15,6 +15,7 @@ import { createClient } from 'redis';
 import { Server, type RemoteSocket, type Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user.js';
 import { verifyAccessTokenUntil, type TokenSettings } from '../auth/tokens.js';
+import { socketOriginAllowed } from '../http/cors.js';
 import type { ClientToServerEvents, JoinAck, RoomKind, RoomRefusal, ServerToClientEvents } from './live-events.js';
 import { roomSequences } from './room-sequences.js';
 
@@ -29,6 +30,8 @@ export interface RealtimeDeps {
   logger: Logger;
   /** Redis for several processes; unset: this process only. */
   redisUrl?: string;
+  /** Browser origins besides the server's own that may connect (CORS_ORIGINS); unset or empty: same-origin only. */
+  corsOrigins?: readonly string[];
 }
 
 interface SocketData {
@@ -51,19 +54,44 @@ export interface Realtime {
   recheckRoom(room: string): Promise<void>;
   /** Re-checks every room of every socket of one user (after their role or status changed). */
   recheckUser(userId: string): Promise<void>;
+  /** Tells this process's sockets that it is stopping (`server.shutdown`), then disconnects them; other processes' sockets stay. */
+  announceShutdown(): void;
   close(): Promise<void>;
 }
 
-const ROOM = /^(startup|cohort|mentor):([0-9a-f]{24})$/;
+/** Every kind of room a socket may ask for (a kind added to RoomKind must be listed: the type says so). */
+const ROOM_KIND_SET: Record<RoomKind, true> = { startup: true, cohort: true, mentor: true };
+export const ROOM_KINDS = Object.keys(ROOM_KIND_SET) as RoomKind[];
+const ROOM = new RegExp(`^(${ROOM_KINDS.join('|')}):([0-9a-f]{24})$`);
 /** Rooms one socket may follow at once besides its own: more than a manager's cohorts and their startups, bounded all the same. */
 export const MAX_ROOMS_PER_SOCKET = 200;
 
 const DETAILS: Record<RoomRefusal, string> = {
-  invalid_room: 'Rooms are startup:<id>, cohort:<id> or mentor:<id>, with a 24-hex id.',
+  invalid_room: `Rooms are ${ROOM_KINDS.map((kind) => `${kind}:<id>`).join(', ')}, with a 24-hex id.`,
   room_forbidden: 'You may not follow this room (or it does not exist).',
   too_many_rooms: `A socket follows at most ${MAX_ROOMS_PER_SOCKET} rooms; leave one first.`,
 };
 const refusal = (room: string, code: RoomRefusal): JoinAck => ({ ok: false, room, code, detail: DETAILS[code] });
+
+/** A client event's arguments and its acknowledgement (the last argument, when the client asked for one). */
+function callOf<A>(args: unknown[]): { sent: unknown[]; ack?: (answer: A) => void } {
+  const last = args.at(-1);
+  return typeof last === 'function' ? { sent: args.slice(0, -1), ack: last as (answer: A) => void } : { sent: args };
+}
+
+/**
+ * The room an answer names: the string sent, or a short text for anything
+ * else. Never `String(value)` alone: it throws on a parsed `{"toString": 1}`,
+ * and a throw in a socket.io handler is an uncaught exception that ends the process.
+ */
+function roomLabel(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value).slice(0, 200);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
 
 function tokenOf(handshake: { auth: Record<string, unknown>; headers: Record<string, unknown> }): string | undefined {
   if (typeof handshake.auth.token === 'string') return handshake.auth.token;
@@ -76,7 +104,13 @@ function tokenOf(handshake: { auth: Record<string, unknown>; headers: Record<str
  * sends, through Redis). Resolves once the Redis clients are connected.
  */
 export async function startRealtime(httpServer: HttpServer | undefined, deps: RealtimeDeps): Promise<Realtime> {
-  const io: LiveServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const origins = deps.corsOrigins ?? [];
+  const io: LiveServer = new Server(httpServer, {
+    serveClient: false,
+    // Polling answers carry CORS headers for the listed origins only; every handshake from another site is refused (decision 019).
+    cors: { origin: origins.length > 0 ? [...origins] : false },
+    allowRequest: (req, callback) => callback(null, socketOriginAllowed(origins, req)),
+  });
   const redisClients = deps.redisUrl ? await connectRedis(io, deps.redisUrl, deps.logger) : [];
 
   /** Whether the user may see `room`: their own user room, or a room the guard admits. */
@@ -112,9 +146,12 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     const expiry = expireAt(socket.data.expiresAtMs, () => expire(socket, 'token_expired', 'Your token expired; reconnect with a fresh one.'));
     socket.once('disconnect', () => expiry.cancel());
 
-    socket.on('room.join', (room, ack) => {
-      if (typeof ack !== 'function') return;
-      if (typeof room !== 'string' || !ROOM.test(room)) return ack(refusal(String(room), 'invalid_room'));
+    // Handlers take whatever a client sends (decision 020): the acknowledgement is the last argument, and anything but one room string is refused.
+    socket.on('room.join', (...args: unknown[]) => {
+      const { sent, ack } = callOf<JoinAck>(args);
+      if (!ack) return;
+      const room = sent[0];
+      if (sent.length !== 1 || typeof room !== 'string' || !ROOM.test(room)) return ack(refusal(roomLabel(room), 'invalid_room'));
       // Its own id and user room, the ones it follows and the ones it is asking for (joins run concurrently).
       if (!socket.rooms.has(room) && socket.rooms.size - 2 + socket.data.joining >= MAX_ROOMS_PER_SOCKET) return ack(refusal(room, 'too_many_rooms'));
       socket.data.joining += 1;
@@ -147,9 +184,11 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
           socket.data.joining -= 1;
         });
     });
-    socket.on('room.leave', (room, ack) => {
+    socket.on('room.leave', (...args: unknown[]) => {
+      const { sent, ack } = callOf<{ ok: true; room: string }>(args);
+      const room = sent[0];
       if (typeof room === 'string' && room !== own) void socket.leave(room);
-      if (typeof ack === 'function') ack({ ok: true, room: String(room) });
+      ack?.({ ok: true, room: roomLabel(room) });
     });
     socket.emit('session.ready', { userId: user.id, rooms: [own] });
   });
@@ -164,6 +203,34 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
       socket.emit('room.left', { room, code: 'room_forbidden' });
     }
   };
+  /**
+   * The sockets in `room` on every process; while Redis is away (or does not
+   * answer within REDIS_FETCH_TIMEOUT_MS), this process's only, so that the
+   * change that asked for the re-check is not held up. Sockets elsewhere get
+   * no events from here meanwhile; their tokens' expiry still ends them.
+   */
+  const socketsIn = async (room: string): Promise<AnyLiveSocket[]> => {
+    const local = () => io.local.in(room).fetchSockets();
+    if (redisClients.length === 0) return local();
+    if (!redisClients.every((client) => client.isReady)) {
+      deps.logger.warn({ room }, 'redis unavailable: live room re-checked on this process only');
+      return local();
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        io.in(room).fetchSockets(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer through Redis within ${REDIS_FETCH_TIMEOUT_MS} ms`)), REDIS_FETCH_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      deps.logger.warn({ err: error, room }, 'live room re-checked on this process only');
+      return local();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   /** Re-checks each socket on its own: one that fails (logged) does not spare the others. */
   const recheckAll = async (sockets: AnyLiveSocket[], only?: string): Promise<void> => {
     await Promise.all(sockets.map((socket) => recheck(socket, only).catch((error: unknown) => deps.logger.error({ err: error, room: only }, 'live room re-check failed'))));
@@ -173,15 +240,21 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     io,
     shared: redisClients.length > 0,
     async recheckRoom(room) {
-      await recheckAll(await io.in(room).fetchSockets(), room);
+      await recheckAll(await socketsIn(room), room);
     },
     async recheckUser(userId) {
-      await recheckAll(await io.in(`user:${userId}`).fetchSockets());
+      await recheckAll(await socketsIn(`user:${userId}`));
+    },
+    announceShutdown() {
+      // `local`: through the Redis adapter a plain broadcast would reach, and disconnect, every process's sockets.
+      io.local.emit('server.shutdown', { code: 'shutting_down', detail: 'This server is stopping; reconnect (another one, or this one once restarted, will answer).' });
+      io.local.disconnectSockets(true);
     },
     async close() {
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+      // While Redis is away quit() waits for it to come back: a process stopping then does not wait (it exits after stop).
+      await Promise.all(redisClients.map((client) => (client.isReady ? client.quit().catch(() => undefined) : void client.quit().catch(() => undefined))));
     },
   };
 }
@@ -205,6 +278,9 @@ function expireAt(atMs: number, then: () => void): { cancel(): void } {
   arm();
   return { cancel: () => clearTimeout(timer) };
 }
+
+/** How long a re-check waits for the other processes' sockets through Redis before it re-checks this process's alone. */
+const REDIS_FETCH_TIMEOUT_MS = 2000;
 
 /** How long the first connection to Redis may take before start-up fails, saying so. */
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
