@@ -1,6 +1,6 @@
 /**
  * Builds the Express app (no listen): tests import this. Order matters:
- * request id + logs → security headers → JSON body (100 kB) → input
+ * request id + logs → security headers → CORS → JSON body (100 kB) → input
  * hygiene → routes → 404 → problem+json errors.
  */
 import path from 'node:path';
@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { AppContext } from './core/app-context.js';
+import { cors } from './core/http/cors.js';
 import { inputHygiene } from './core/http/input-hygiene.js';
 import { buildOpenApi } from './core/http/openapi.js';
 import { notFoundHandler, problemHandler } from './core/http/problem.js';
@@ -70,6 +71,8 @@ export function createApp(ctx: AppContext): Express {
       },
     }),
   );
+  // Only CORS_ORIGINS may call from another site (decision 019).
+  app.use(cors(ctx.config.corsOrigins));
   app.use(express.json({ limit: '100kb', strict: true }));
   app.use(inputHygiene);
 

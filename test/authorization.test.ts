@@ -3,7 +3,10 @@
  * HTTP, with the status each must get. "own" is the caller's own record
  * (their startup, their profile, the cohort they manage); "other" is
  * someone else's. Cells that change state get fresh targets, so the order
- * of cells does not matter. A route without a row fails the last test.
+ * of cells does not matter. A route without a row fails the last tests,
+ * whether it is missing from the mounted routes or from the served OpenAPI
+ * document, and so does a row that is no route. The sockets' rooms have
+ * the same table in socket-authorization.test.ts.
  *
  * Reading the table: 404 means the caller may not even know the record
  * exists; 403 means they may see it but not do this.
@@ -660,5 +663,30 @@ describe('authorization table: every route × every caller', () => {
     const listed = ROWS.map((r) => r.route);
     expect(mounted.filter((r) => !listed.includes(r)), 'routes without a row').to.deep.equal([]);
     expect(listed.filter((r) => !mounted.includes(r)), 'rows without a route').to.deep.equal([]);
+    expect(listed.filter((r, i) => listed.indexOf(r) !== i), 'routes with two rows').to.deep.equal([]);
+  });
+
+  it('has a row for every operation of the served OpenAPI document, and none outside it', async () => {
+    const response = await world.runway.http('GET', '/api/v1/openapi.json');
+    expect(response.status).to.equal(200);
+    const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+    const documented = Object.entries(response.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => methods.includes(key))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const listed = ROWS.map((r) => r.route);
+    expect(documented.filter((r) => !listed.includes(r)), 'documented operations without a row').to.deep.equal([]);
+    expect(listed.filter((r) => !documented.includes(r)), 'rows for no documented operation').to.deep.equal([]);
+  });
+
+  it('every row is a route the server answers (never route_not_found or 405), anonymously', async () => {
+    const strays: string[] = [];
+    for (const row of ROWS) {
+      const [method, path] = row.route.split(' ') as [string, string];
+      const response = await world.runway.http(method, path.replace(/:\w+/g, '0123456789abcdef01234567'));
+      if (response.status === 405 || response.body?.code === 'route_not_found') strays.push(`${row.route} → ${response.status} ${response.body?.code}`);
+    }
+    expect(strays).to.deep.equal([]);
   });
 });
