@@ -63,8 +63,10 @@ export async function startChildServer<Ready extends { ready: true }>(
 ): Promise<ChildServer<Ready>> {
   installHooks();
   const file = fileURLToPath(new URL(script, import.meta.url));
+  // Runway runs with npm start's heap cap (package.json, RUNWAY_HEAP_MB; decision 018).
+  const heap = script.endsWith('serve-runway.ts') ? [`--max-old-space-size=${process.env.RUNWAY_HEAP_MB ?? 320}`] : [];
   // BENCH_CHILD_NODE_ARGS adds node flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...heap, ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, '--until-stdin-closes'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: options.env ?? process.env,
