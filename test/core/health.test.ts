@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { startEmbeddedDb, type EmbeddedDb } from '../../server/core/db/embedded/launcher.js';
 import { startTestRunway, type TestRunway } from '../helpers/runway.js';
 import { expectProblem } from '../helpers/problems.js';
+import { MongoBulkWriteError, MongoNetworkError, type BulkWriteResult } from 'mongodb';
+import { isDatabaseUnavailable } from '../../server/core/http/problem.js';
 
 async function pollStatus(runway: TestRunway, path: string, want: number, ms: number): Promise<number> {
   const deadline = Date.now() + ms;
@@ -61,5 +63,16 @@ describe('health: /healthz and /readyz', () => {
       await db.restart();
       await pollStatus(runway, '/readyz', 200, 15_000);
     }
+  });
+});
+
+describe('which errors mean the database is away', () => {
+  it('a network error in the middle of a bulk write too, which the driver wraps in a MongoBulkWriteError', () => {
+    // Built by hand: the driver wraps only failures inside the bulk's execution (a connection dropped mid-write),
+    // which no test can time; its own code does the same (mongodb/lib/bulk/common.js).
+    const wrapped = new MongoBulkWriteError(new MongoNetworkError('connection closed'), {} as BulkWriteResult);
+    expect(wrapped.name).to.equal('MongoBulkWriteError');
+    expect(isDatabaseUnavailable(wrapped)).to.equal(true);
+    expect(isDatabaseUnavailable(new MongoBulkWriteError({ message: 'E11000 duplicate key', code: 11000 }, {} as BulkWriteResult))).to.equal(false);
   });
 });

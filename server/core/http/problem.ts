@@ -94,6 +94,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (DATABASE_DOWN.has(error.name)) return true;
   if (error.name === 'MongooseError' && /buffering timed out/.test(error.message)) return true;
+  // A bulk write (insertMany, bulkWrite) wraps whatever stopped it in a MongoBulkWriteError, the original in `errorResponse`.
+  const wrapped = (error as { errorResponse?: unknown }).errorResponse;
+  if (error.name === 'MongoBulkWriteError' && wrapped instanceof Error && wrapped !== error && isDatabaseUnavailable(wrapped)) return true;
   return error.cause !== undefined && error.cause !== error && isDatabaseUnavailable(error.cause);
 }
 
