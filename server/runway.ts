@@ -201,14 +201,21 @@ async function serve(
       // Meanwhile the worker takes no new job and lets its running ones finish (within the same grace).
       // Jobs still running may send live events: the worker stops before the sockets' server (and Redis).
       await Promise.all([closed.then(() => clearTimeout(force)), worker.stop()]);
-      // Their live events are queued, not sent yet: they go out before the sockets' server closes.
-      await live.settled();
-      await realtime.close();
-      await context.rateLimits.close();
-      mailer.close();
-      activeUsers.stop();
-      candidateIndex.stop();
-      await database.close();
+      // With Redis, queued live events still reach other processes' sockets: sent before the sockets' server closes, within the same grace.
+      await live.settled(config.SHUTDOWN_TIMEOUT_MS);
+      // Each step is tried whatever the one before did (the database may be away): one failure is logged, not a stop cut short.
+      for (const [what, step] of [
+        ['sockets', () => realtime.close()],
+        ['rate limits', () => context.rateLimits.close()],
+        ['mail', () => mailer.close()],
+        ['users cache', () => activeUsers.stop()],
+        ['candidate index', () => candidateIndex.stop()],
+        ['database', () => database.close()],
+      ] as const) {
+        await Promise.resolve()
+          .then(step)
+          .catch((error: unknown) => logger.error({ err: error }, `stop: closing the ${what} failed`));
+      }
     })());
 
   return { url, port, database, worker, context, demoLogins, httpServer, stop };

@@ -46,7 +46,7 @@ const stop = (signal: NodeJS.Signals) => {
   worker
     .stop()
     // The jobs' live events are queued, not sent yet: they go out before the sockets' server closes.
-    .then(() => live?.settled())
+    .then(() => live?.settled(config.SHUTDOWN_TIMEOUT_MS))
     .then(() => realtime?.close())
     .then(() => activeUsers.stop())
     .then(() => mailer.close())

@@ -144,7 +144,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (!running) return;
       running = false;
       clearInterval(releaseTimer);
-      await agenda.stop();
+      // Unlocking the fetched jobs fails while the database is away: they keep their locks until these lapse, and the running ones still get their grace.
+      await agenda.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'jobs fetched but not started could not be unlocked: they run once their locks lapse'));
       if (runningJobs.size === 0) return;
       const graceMs = options.stopGraceMs ?? 10_000;
       options.logger.info({ jobs: runningJobs.size }, `waiting up to ${graceMs} ms for running jobs`);

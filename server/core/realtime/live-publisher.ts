@@ -28,10 +28,15 @@ export interface LivePublisher {
   /**
    * Queues `event` for each room (duplicates ignored), numbered by the room, and returns at once: sending
    * follows in each room's order. Errors are logged (a numbered event not sent is a gap: clients refetch).
+   * Past HIGH_WATER events queued it resolves only once its own is sent: a writer that outpaces the
+   * sending is slowed down rather than the queue growing without bound.
    */
   publish<N extends LiveEventName>(name: N, rooms: readonly string[], event: LivePayload<N>, occurredAt: string): Promise<void>;
-  /** Resolves once every event queued so far has been sent (or failed): before the socket server closes. */
-  settled(): Promise<void>;
+  /**
+   * Resolves once every event queued so far has been sent (or failed), or `withinMs` has passed (those
+   * still queued are then left, and logged: their rooms' clients see the gap and refetch).
+   */
+  settled(withinMs?: number): Promise<void>;
 }
 
 /**
@@ -43,6 +48,9 @@ export interface LivePublisher {
  * number and the snapshot; and the event's followed rooms are numbered in
  * one write (`createRoomNumbers`).
  */
+/** Events queued at once past which publishing waits for its own event (back-pressure). */
+const HIGH_WATER = 5_000;
+
 export function createLivePublisher(io: LiveServer, logger: Logger, shared: boolean): LivePublisher {
   const adapter = io.of('/').adapter;
   const followed = (room: string) => shared || adapter.rooms.has(room);
@@ -83,10 +91,17 @@ export function createLivePublisher(io: LiveServer, logger: Logger, shared: bool
         pending.delete(run);
         for (const room of unique) if (tails.get(room) === run) tails.delete(room);
       });
-      return Promise.resolve();
+      return pending.size > HIGH_WATER ? run : Promise.resolve();
     },
-    async settled() {
-      while (pending.size > 0) await Promise.all(pending);
+    async settled(withinMs) {
+      const all = (async () => {
+        while (pending.size > 0) await Promise.all(pending);
+      })();
+      if (withinMs === undefined) return all;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), withinMs)));
+      if ((await Promise.race([all, late])) === 'late') logger.warn({ events: pending.size }, 'live events still queued at stop are left: their rooms refetch');
+      clearTimeout(timer);
     },
   };
 }
