@@ -13,6 +13,9 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** SIGKILL, as a crash: no goodbye to its clients (fault tests). */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connected but silent, as a hung or partitioned server. */
+  pause(): void;
+  resume(): void;
 }
 
 /** `port`: a given one (a fault test starts Redis again where it was); default a free one. */
@@ -53,5 +56,7 @@ export async function startTestRedis(port?: number): Promise<TestRedis> {
       child.kill('SIGKILL');
       await exited;
     },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
   };
 }

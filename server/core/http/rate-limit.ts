@@ -44,6 +44,8 @@ const PREFIX = 'runway:rate-limit:';
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 /** At most one "Redis is away" line per this many ms. */
 const WARN_EVERY_MS = 60_000;
+/** How long a count may wait on Redis before this process counts it itself. */
+const REDIS_ANSWER_TIMEOUT_MS = 500;
 
 export async function createAuthRateLimits(options: AuthRateLimitOptions): Promise<AuthRateLimits> {
   const windowMs = options.windowSeconds * 1000;
@@ -163,14 +165,21 @@ class SharedStore implements Store {
   }
 
   private async either<T>(shared: () => Promise<T>, local: () => Promise<T> | T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await shared();
+      // A Redis that is connected but does not answer (paused, partitioned) must not hold sign-in either.
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_TIMEOUT_MS} ms`)), REDIS_ANSWER_TIMEOUT_MS);
+      });
+      return await Promise.race([shared(), late]);
     } catch (error) {
       if (Date.now() - this.warnedAt >= WARN_EVERY_MS) {
         this.warnedAt = Date.now();
         this.logger?.error({ err: error }, 'rate-limit store in Redis failed: counting in this process until it answers');
       }
       return local();
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

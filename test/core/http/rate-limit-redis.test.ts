@@ -72,6 +72,21 @@ describe('login rate limits shared through Redis by two processes', function () 
     }
   });
 
+  it('with Redis connected but silent (paused), each login is still answered within a few seconds', async () => {
+    redis.pause();
+    try {
+      const email = `paused-${Date.now()}@example.vn`;
+      for (let i = 0; i < 2; i++) {
+        const started = Date.now();
+        const status = (await login(processA.url, email, 'wrong password!')).status;
+        expect(status).to.equal(401);
+        expect(Date.now() - started, 'a login waited on a silent Redis').to.be.below(3000);
+      }
+    } finally {
+      redis.resume();
+    }
+  });
+
   it('with Redis gone, logins are still answered (each process counting on its own), never a 500 or a hang', async () => {
     await redis.stop();
     const email = `nobody-${Date.now()}@example.vn`;
