@@ -60,7 +60,8 @@ export async function bookSession(actor: AuthUser, input: BookSessionDto, deps: 
   if (!mentorship) throw new Conflict('no_active_mentorship', 'This startup has no active mentorship with this mentor; ask them first (POST /mentor-requests).');
   if (mentor.status !== 'active') throw new Conflict('mentor_not_active', 'This mentor is not taking sessions now.');
   const session = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details: input }, deps);
-  const cohortIds = parties.cohortIds ?? (await activeCohortsOfStartup(input.startupId)).map((cohort) => cohort.cohortId);
+  // The session is in: nothing after this may turn its answer into an error. Without its cohorts the event reaches the startup's and the mentor's rooms; the cohorts' boards catch up on their next read.
+  const cohortIds = parties.cohortIds ?? (await activeCohortsOfStartup(input.startupId).then((cohorts) => cohorts.map((cohort) => cohort.cohortId), () => []));
   await deps.bus.emit('session.booked', { ...sessionEvent(session, { cohortIds }), by: actor.id });
   return session;
 }
@@ -133,7 +134,9 @@ async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, lim
   const calendar = await sessionsRepository.calendarOf(mentorId);
   if (!calendar.opened) return sessionsRepository.openCalendar(mentorId);
   const inTheWay = calendar.holds.filter((other) => overlaps(other, hold.start.getTime(), hold.end.getTime(), limits.bufferMs) && !limits.replaces?.sessionId.equals(other.sessionId));
-  // A hold taken under a minute ago is no orphan yet (holds.ts): the usual race, answered without reading its session.
+  // A hold taken under a minute ago is the usual race, answered without reading its session. Rarely it is an
+  // orphan already (a cancel between its two writes, or a crash there): the slot then reads as taken for up to
+  // that minute, until the next booking drops it (holds.ts).
   if (inTheWay.some((other) => Date.now() - other.at.getTime() < ORPHAN_HOLD_MS)) throw slotTaken();
   if (inTheWay.length > 0) {
     const { orphans } = await sortHolds(inTheWay);
