@@ -51,8 +51,7 @@ export const milestonesRepository = {
    */
   async boardFactsOfCohort(cohortId: mongoose.Types.ObjectId): Promise<Array<Pick<MilestoneRecord, '_id' | 'admissionId' | 'title' | 'dueOn' | 'state'>>> {
     const projection = { admissionId: 1, title: 1, dueOn: 1, state: 1 };
-    // In template order per admission, as findByAdmission gives them (a plain find promises no order).
-    return (await MilestoneModel.collection.find({ cohortId }, { projection }).sort({ admissionId: 1, order: 1 }).toArray()) as unknown as Array<Pick<MilestoneRecord, '_id' | 'admissionId' | 'title' | 'dueOn' | 'state'>>;
+    return (await MilestoneModel.collection.find({ cohortId }, { projection }).toArray()) as unknown as Array<Pick<MilestoneRecord, '_id' | 'admissionId' | 'title' | 'dueOn' | 'state'>>;
   },
 
   /** One admission's milestones in template order (at most the template's 50). */
