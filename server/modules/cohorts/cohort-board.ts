@@ -1,6 +1,6 @@
 /**
- * The cohort board (SPEC §6), computed from the cohort and its board rows
- * (each admission with its startup's name and its milestones). Pure.
+ * The cohort board (SPEC §6), computed from the cohort and one read of its
+ * admissions (each with its startup's name and its milestones). Pure.
  */
 import { countByState, nextDueOn, overdueItems, progressPercent } from './milestone-progress.js';
 import type { AdmissionStatus } from './admission.model.js';

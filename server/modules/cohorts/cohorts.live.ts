@@ -27,7 +27,6 @@ export function registerCohortsLive(bus: EventBus, live: LivePublisher, mentorRo
     const changed = event.changed.filter((field): field is 'state' | 'note' => field === 'state' || field === 'note');
     const rooms = [...roomsOf(event), ...(await mentorRoomsOf(startupId))];
     await live.publish('milestone.updated', rooms, { milestoneId, cohortId, startupId, changed, state }, event.occurredAt);
-    // Read once for all its rooms, in its turn after every earlier event to them; `publish` queues, the answer does not wait.
     if (changed.includes('state')) await live.publish('cohort.progressed', rooms, () => progressAfter(milestoneId, event), event.occurredAt);
   });
   bus.on('cohort.admitted', (event) =>

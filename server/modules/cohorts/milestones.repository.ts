@@ -28,6 +28,9 @@ export interface MilestoneChange {
 const toId = (id: string) => (mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : undefined);
 
 export const milestonesRepository = {
+  /** The collection's name, for the board's `$lookup`. */
+  collectionName: MilestoneModel.collection.collectionName,
+
   /** Inserts planned milestones; those already there (a retried admission) are left as they are. */
   async insertMissing(milestones: readonly NewMilestone[]): Promise<void> {
     if (milestones.length === 0) return;
@@ -43,15 +46,6 @@ export const milestonesRepository = {
     const _id = toId(id);
     if (!_id) return undefined;
     return ((await MilestoneModel.findById(_id).lean()) as MilestoneRecord | null) ?? undefined;
-  },
-
-  /**
-   * What the cohort board needs of every milestone of a cohort (any admission), on the
-   * `{cohortId, startupId}` index: a plain find, no `$lookup` (the embedded engine runs those as a scan per admission).
-   */
-  async boardFactsOfCohort(cohortId: mongoose.Types.ObjectId): Promise<Array<Pick<MilestoneRecord, '_id' | 'admissionId' | 'title' | 'dueOn' | 'state'>>> {
-    const projection = { admissionId: 1, title: 1, dueOn: 1, state: 1 };
-    return (await MilestoneModel.collection.find({ cohortId }, { projection }).toArray()) as unknown as Array<Pick<MilestoneRecord, '_id' | 'admissionId' | 'title' | 'dueOn' | 'state'>>;
   },
 
   /** One admission's milestones in template order (at most the template's 50). */

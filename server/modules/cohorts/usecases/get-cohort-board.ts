@@ -9,9 +9,8 @@ import { roomSequences } from '../../../core/realtime/room-sequences.js';
 /**
  * The board of one cohort for its managers and admins: each admitted
  * startup's progress, overdue items and next due date, plus totals. Two
- * reads at once — the cohort, and every admission with its startup's name
- * and its milestones (`boardRows`: three plain finds) — then the manager
- * check on the cohort read.
+ * queries at once — the cohort, and every admission with its startup's name
+ * and its milestones — then the manager check on the cohort read.
  * 404 to those who cannot see the cohort, 403 to those who see it but do not manage it.
  *
  * `seq` is the live room `cohort:<id>`'s number, read before the board:
