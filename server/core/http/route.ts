@@ -20,6 +20,17 @@ export interface RouteLink {
   parameters: Record<string, string>;
 }
 
+/**
+ * Links to each operation in `targets` (link name → `<method> <path>`), all taking the same
+ * `parameters`: `linksTo({ GetSession: 'get /api/v1/sessions/:id' }, { id: bodyField('/items/0') })`.
+ */
+export function linksTo<K extends string>(targets: Record<K, string>, parameters: Record<string, string>): Record<K, RouteLink> {
+  return Object.fromEntries(Object.entries<string>(targets).map(([name, to]) => [name, { to, parameters }])) as Record<K, RouteLink>;
+}
+
+/** The runtime expression of a field of the record at `at` in a response body (a JSON pointer; '' for the body itself). */
+export const bodyField = (at: string, field = 'id') => `$response.body#${at}/${field}`;
+
 export interface RouteResponse {
   description: string;
   /** A class with class-validator decorators describing the JSON body. */

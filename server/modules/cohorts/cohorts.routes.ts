@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import { mapPage } from '../../core/db/pages.js';
-import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { bodyField, defineRoute, linksTo, type RouteSpec } from '../../core/http/route.js';
 import { todayInVietnam } from '../../core/time/calendar-date.js';
 import { CohortBoardView } from './cohort-board.view.js';
 import {
@@ -26,16 +26,17 @@ import { withdrawStartup } from './usecases/withdraw-startup.js';
 const STAFF = ['manager', 'admin'] as const;
 
 /** What a client (and the stateful fuzzer) may do next with the cohort at `at` in a response (a JSON pointer; '' for the body itself). */
-const cohortLinksAt = (at: string) => {
-  const id = { id: `$response.body#${at}/id` };
-  return {
-    GetCohort: { to: 'get /api/v1/cohorts/:id', parameters: id },
-    GetBoard: { to: 'get /api/v1/cohorts/:id/board', parameters: id },
-    Admit: { to: 'post /api/v1/cohorts/:id/admissions', parameters: id },
-    ProposeAssignment: { to: 'post /api/v1/cohorts/:id/assignment-proposals', parameters: id },
-    ListProposals: { to: 'get /api/v1/cohorts/:id/assignment-proposals', parameters: id },
-  };
-};
+const cohortLinksAt = (at: string) =>
+  linksTo(
+    {
+      GetCohort: 'get /api/v1/cohorts/:id',
+      GetBoard: 'get /api/v1/cohorts/:id/board',
+      Admit: 'post /api/v1/cohorts/:id/admissions',
+      ProposeAssignment: 'post /api/v1/cohorts/:id/assignment-proposals',
+      ListProposals: 'get /api/v1/cohorts/:id/assignment-proposals',
+    },
+    { id: bodyField(at) },
+  );
 const cohortLinks = cohortLinksAt('');
 /** …and with an admission: `cohortId` and `startupId` are where its cohort's and startup's ids are. */
 const admissionLinksAt = (cohortId: string, startupId: string) => {

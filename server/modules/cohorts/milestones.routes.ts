@@ -1,5 +1,5 @@
 import type { AppContext } from '../../core/app-context.js';
-import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { bodyField, defineRoute, linksTo, type RouteSpec } from '../../core/http/route.js';
 import { todayInVietnam } from '../../core/time/calendar-date.js';
 import { ListMilestonesQuery } from './dto/list-milestones.query.js';
 import { UpdateMilestoneDto } from './dto/update-milestone.dto.js';
@@ -9,13 +9,7 @@ import { listMilestones } from './usecases/list-milestones.js';
 import { updateMilestone } from './usecases/update-milestone.js';
 
 /** What a client (and the stateful fuzzer) may do next with the milestone at `at` in a response (a JSON pointer; '' for the body itself). */
-const milestoneLinksAt = (at: string) => {
-  const id = { id: `$response.body#${at}/id` };
-  return {
-    GetMilestone: { to: 'get /api/v1/milestones/:id', parameters: id },
-    ChangeMilestone: { to: 'patch /api/v1/milestones/:id', parameters: id },
-  };
-};
+const milestoneLinksAt = (at: string) => linksTo({ GetMilestone: 'get /api/v1/milestones/:id', ChangeMilestone: 'patch /api/v1/milestones/:id' }, { id: bodyField(at) });
 
 /** Milestones of admitted startups (SPEC §6). */
 export function milestonesRoutes(ctx: AppContext): RouteSpec[] {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/app-context.js';
 import { mapPage } from '../../core/db/pages.js';
 import { PageQueryDto } from '../../core/http/pagination.js';
-import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { bodyField, defineRoute, linksTo, type RouteSpec } from '../../core/http/route.js';
 import { MatchQueryDto } from './dto/match-query.dto.js';
 import { ApplyProposalDto, EditProposalDto, ProposeAssignmentDto } from './dto/proposal.dto.js';
 import { presentProposal, ProposalPageView, ProposalView } from './proposals.presenter.js';
@@ -12,14 +12,15 @@ import { MatchListView, presentMatches } from './matches.presenter.js';
 import { matchesJson } from './usecases/rank-mentors.js';
 
 /** What a client (and the stateful fuzzer) may do next with the proposal at `at` in a response (a JSON pointer; '' for the body itself). */
-const proposalLinksAt = (at: string) => {
-  const ids = { id: `$response.body#${at}/cohortId`, proposalId: `$response.body#${at}/id` };
-  return {
-    GetProposal: { to: 'get /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: ids },
-    EditProposal: { to: 'patch /api/v1/cohorts/:id/assignment-proposals/:proposalId', parameters: ids },
-    ApplyProposal: { to: 'post /api/v1/cohorts/:id/assignment-proposals/:proposalId/apply', parameters: ids },
-  };
-};
+const proposalLinksAt = (at: string) =>
+  linksTo(
+    {
+      GetProposal: 'get /api/v1/cohorts/:id/assignment-proposals/:proposalId',
+      EditProposal: 'patch /api/v1/cohorts/:id/assignment-proposals/:proposalId',
+      ApplyProposal: 'post /api/v1/cohorts/:id/assignment-proposals/:proposalId/apply',
+    },
+    { id: bodyField(at, 'cohortId'), proposalId: bodyField(at) },
+  );
 const proposalLinks = proposalLinksAt('');
 const cohortAccess = {
   403: { description: 'Sees the cohort but does not manage it (`not_cohort_manager`), or not staff' },

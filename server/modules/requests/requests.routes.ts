@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import { mapPage } from '../../core/db/pages.js';
-import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { bodyField, defineRoute, linksTo, type RouteSpec } from '../../core/http/route.js';
 import { CreateRequestDto } from './dto/create-request.dto.js';
 import { DeclineRequestDto } from './dto/decline-request.dto.js';
 import { EndMentorshipDto } from './dto/end-mentorship.dto.js';
@@ -26,24 +26,19 @@ import { withdrawRequest } from './usecases/withdraw-request.js';
 const requestNotFound = { description: 'No such request, or not visible to the caller' };
 const closed = { description: 'The request is no longer pending (`request_closed`, with its `requestStatus`)' };
 /** What a client (and the stateful fuzzer) may do next with the request at `at` in a response (a JSON pointer; '' for the body itself). */
-const requestLinksAt = (at: string) => {
-  const id = { id: `$response.body#${at}/id` };
-  return {
-    GetRequest: { to: 'get /api/v1/mentor-requests/:id', parameters: id },
-    Accept: { to: 'post /api/v1/mentor-requests/:id/accept', parameters: id },
-    Decline: { to: 'post /api/v1/mentor-requests/:id/decline', parameters: id },
-    Withdraw: { to: 'post /api/v1/mentor-requests/:id/withdraw', parameters: id },
-  };
-};
+const requestLinksAt = (at: string) =>
+  linksTo(
+    {
+      GetRequest: 'get /api/v1/mentor-requests/:id',
+      Accept: 'post /api/v1/mentor-requests/:id/accept',
+      Decline: 'post /api/v1/mentor-requests/:id/decline',
+      Withdraw: 'post /api/v1/mentor-requests/:id/withdraw',
+    },
+    { id: bodyField(at) },
+  );
 const requestLinks = requestLinksAt('');
 /** …and with a mentorship. */
-const mentorshipLinksAt = (at: string) => {
-  const id = { id: `$response.body#${at}/id` };
-  return {
-    GetMentorship: { to: 'get /api/v1/mentorships/:id', parameters: id },
-    EndMentorship: { to: 'post /api/v1/mentorships/:id/end', parameters: id },
-  };
-};
+const mentorshipLinksAt = (at: string) => linksTo({ GetMentorship: 'get /api/v1/mentorships/:id', EndMentorship: 'post /api/v1/mentorships/:id/end' }, { id: bodyField(at) });
 const mentorshipLinks = mentorshipLinksAt('');
 
 /** Mentor requests and mentorships (SPEC §4). `mentorFit` is matching's hard-filter check. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/app-context.js';
 import { mapPage } from '../../core/db/pages.js';
-import { defineRoute, type RouteSpec } from '../../core/http/route.js';
+import { bodyField, defineRoute, linksTo, type RouteSpec } from '../../core/http/route.js';
 import { BookSessionDto } from './dto/book-session.dto.js';
 import { CancelSessionDto, GiveFeedbackDto, RescheduleSessionDto } from './dto/change-session.dto.js';
 import { AddActionItemDto, MarkActionItemDto, WriteSessionNoteDto } from './dto/session-notes.dto.js';
@@ -25,29 +25,27 @@ import { todayInVietnam } from '../../core/time/calendar-date.js';
 const ICS = 'text/calendar; charset=utf-8';
 
 /** What a client (and the stateful fuzzer) may do next with the session at `at` in a response (a JSON pointer; '' for the body itself). */
-const sessionLinksAt = (at: string) => {
-  const id = { id: `$response.body#${at}/id` };
-  return {
-    GetSession: { to: 'get /api/v1/sessions/:id', parameters: id },
-    GetSessionCalendar: { to: 'get /api/v1/sessions/:id/calendar', parameters: id },
-    CancelSession: { to: 'post /api/v1/sessions/:id/cancel', parameters: id },
-    RescheduleSession: { to: 'post /api/v1/sessions/:id/reschedule', parameters: id },
-    CompleteSession: { to: 'post /api/v1/sessions/:id/complete', parameters: id },
-    ReportNoShow: { to: 'post /api/v1/sessions/:id/no-show', parameters: id },
-    SendFeedback: { to: 'post /api/v1/sessions/:id/feedback', parameters: id },
-    WriteSessionNote: { to: 'put /api/v1/sessions/:id/notes', parameters: id },
-    AddActionItem: { to: 'post /api/v1/sessions/:id/action-items', parameters: id },
-    ListSessionMilestones: { to: 'get /api/v1/sessions/:id/milestones', parameters: id },
-  };
-};
+const sessionLinksAt = (at: string) =>
+  linksTo(
+    {
+      GetSession: 'get /api/v1/sessions/:id',
+      GetSessionCalendar: 'get /api/v1/sessions/:id/calendar',
+      CancelSession: 'post /api/v1/sessions/:id/cancel',
+      RescheduleSession: 'post /api/v1/sessions/:id/reschedule',
+      CompleteSession: 'post /api/v1/sessions/:id/complete',
+      ReportNoShow: 'post /api/v1/sessions/:id/no-show',
+      SendFeedback: 'post /api/v1/sessions/:id/feedback',
+      WriteSessionNote: 'put /api/v1/sessions/:id/notes',
+      AddActionItem: 'post /api/v1/sessions/:id/action-items',
+      ListSessionMilestones: 'get /api/v1/sessions/:id/milestones',
+    },
+    { id: bodyField(at) },
+  );
 const sessionLinks = sessionLinksAt('');
 /** …once it is held: what only a held session takes. */
 const afterCompletion = (({ GetSession, SendFeedback, WriteSessionNote, AddActionItem }) => ({ GetSession, SendFeedback, WriteSessionNote, AddActionItem }))(sessionLinks);
 /** …and with the first milestone of a page. */
-const firstMilestoneLinks = {
-  GetMilestone: { to: 'get /api/v1/milestones/:id', parameters: { id: '$response.body#/items/0/id' } },
-  ChangeMilestone: { to: 'patch /api/v1/milestones/:id', parameters: { id: '$response.body#/items/0/id' } },
-};
+const firstMilestoneLinks = linksTo({ GetMilestone: 'get /api/v1/milestones/:id', ChangeMilestone: 'patch /api/v1/milestones/:id' }, { id: bodyField('/items/0') });
 const seen = {
   404: { description: 'No such session, or not visible to the caller (`session_not_found`)' },
 };
