@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { MongoBulkWriteError, MongoClient, ObjectId, type Db, type Document, type Filter, type UpdateFilter } from 'mongodb';
+import { Double, MongoBulkWriteError, MongoClient, ObjectId, type Db, type Document, type Filter, type UpdateFilter } from 'mongodb';
 import { startEmbeddedDb } from '../../../server/core/db/embedded/launcher.js';
 import { testDatabaseUri, uniqueDbName } from '../../helpers/runway.js';
 
@@ -378,6 +378,67 @@ for (const engine of engines) {
         const writeErrors = [(error as MongoBulkWriteError).writeErrors].flat();
         expect(writeErrors.map((e) => [e.code, e.index])).to.deep.equal([[11000, 1]]);
         expect(await reminders.countDocuments()).to.equal(4);
+      });
+    });
+
+    describe('queries that pin a unique key and ask more (the embedded engine reads them through the index)', () => {
+      const ids = (docs: Document[]) => docs.map((d) => d._id as unknown).sort();
+
+      it('by _id with a guard: found, updated and deleted only when the guard holds', async () => {
+        const pinned = db.collection('pinned_id');
+        const [a, b] = [new ObjectId(), new ObjectId()];
+        await pinned.insertMany([{ _id: a, status: 'open', n: 1 }, { _id: b, status: 'closed', n: 2 }]);
+        expect(ids(await pinned.find({ _id: a, status: 'open' }).toArray())).to.deep.equal([a]);
+        expect(await pinned.find({ _id: a, status: 'closed' }).toArray()).to.deep.equal([]);
+        expect(ids(await pinned.find({ _id: { $in: [a, b, new ObjectId()] }, n: { $gte: 1 } }).toArray())).to.deep.equal(ids([{ _id: a }, { _id: b }]));
+        expect(ids(await pinned.find({ _id: { $in: [a, b] }, status: 'closed' }).toArray())).to.deep.equal([b]);
+        expect(ids(await pinned.find({ _id: a, $or: [{ status: 'gone' }, { n: 1 }] }).toArray())).to.deep.equal([a]);
+        expect((await pinned.updateOne({ _id: a, status: 'closed' }, { $set: { n: 9 } })).modifiedCount).to.equal(0);
+        expect((await pinned.updateOne({ _id: a, status: 'open' }, { $set: { n: 9 } })).modifiedCount).to.equal(1);
+        expect(await pinned.findOneAndUpdate({ _id: b, status: 'open' }, { $set: { n: 7 } })).to.equal(null);
+        expect(await pinned.countDocuments({ _id: a, n: 9 })).to.equal(1);
+        expect((await pinned.deleteOne({ _id: b, status: 'open' })).deletedCount).to.equal(0);
+        expect((await pinned.deleteOne({ _id: b, status: 'closed' })).deletedCount).to.equal(1);
+        expect(await pinned.countDocuments()).to.equal(1);
+      });
+
+      it('by a number _id given as a double: the same document as MongoDB finds (5 equals 5.0)', async () => {
+        const numbered = db.collection<{ _id: number; kind: string }>('pinned_numbers');
+        await numbered.insertMany([{ _id: 5, kind: 'x' }, { _id: 6, kind: 'y' }]);
+        const five = new Double(5) as unknown as number; // sent as a BSON double, stored as an int32
+        expect(await numbered.countDocuments({ _id: five, kind: 'x' })).to.equal(1);
+        expect(await numbered.countDocuments({ _id: five })).to.equal(1);
+        expect(await numbered.countDocuments({ _id: 6, kind: 'x' })).to.equal(0);
+      });
+
+      it('by a secondary unique key, an array (multikey) one, a dotted one, and one asked for null', async () => {
+        const keyed = db.collection<Document>('pinned_keys');
+        await keyed.createIndex({ code: 1 }, { unique: true });
+        await keyed.createIndex({ 'owner.email': 1 }, { unique: true, sparse: true });
+        await keyed.createIndex({ tags: 1 }, { unique: true, sparse: true });
+        await keyed.insertMany([
+          { _id: 1, code: 'k1', n: 1, owner: { email: 'lan@example.vn' }, tags: ['t1', 't2'] },
+          { _id: 2, code: 'k2', n: 2 },
+          { _id: 3, code: null, n: 3 },
+        ] as Document[]);
+        expect(ids(await keyed.find({ code: 'k1', n: { $gt: 0 } }).toArray())).to.deep.equal([1]);
+        expect(await keyed.find({ code: 'k1', n: { $gt: 1 } }).toArray()).to.deep.equal([]);
+        expect(ids(await keyed.find({ code: { $in: ['k1', 'k2'] }, n: { $gte: 2 } }).toArray())).to.deep.equal([2]);
+        expect(ids(await keyed.find({ 'owner.email': 'lan@example.vn', n: 1 }).toArray())).to.deep.equal([1]);
+        expect(ids(await keyed.find({ tags: 't2', n: 1 }).toArray())).to.deep.equal([1]);
+        // Null matches a missing field too: documents a sparse index leaves out must still be found.
+        expect(ids(await keyed.find({ 'owner.email': null, n: { $gte: 2 } }).toArray())).to.deep.equal([2, 3]);
+        expect(ids(await keyed.find({ tags: null, n: { $lte: 2 } }).toArray())).to.deep.equal([2]);
+        expect(ids(await keyed.find({ code: null, n: 3 }).toArray())).to.deep.equal([3]);
+      });
+
+      it('sorted, skipped and limited as without the index', async () => {
+        const paged = db.collection<{ _id: number; n: number }>('pinned_paged');
+        const all = Array.from({ length: 30 }, (_, i) => ({ _id: i, n: i % 3 }));
+        await paged.insertMany(all);
+        const inIds = all.map((d) => d._id);
+        const rows = await paged.find({ _id: { $in: inIds }, n: 1 }).sort({ _id: -1 }).skip(2).limit(3).toArray();
+        expect(rows.map((d) => d._id)).to.deep.equal([22, 19, 16]);
       });
     });
 

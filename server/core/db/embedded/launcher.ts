@@ -5,8 +5,8 @@
  * else sees a MongoDB URI.
  *
  * - `ensureEmbeddedDbBuilt()` resolves the Java libraries once with Maven
- *   (from ./java/pom.xml) and compiles our one source file with javac, into
- *   `.cache/embedded-db/<hash>/` (hash of the pom, the source and the Java
+ *   (from ./java/pom.xml) and compiles our source files with javac, into
+ *   `.cache/embedded-db/<hash>/` (hash of the pom, the sources and the Java
  *   version). Later starts need only `java`.
  * - `startEmbeddedDb()` runs it on a free loopback port, either on one file
  *   (`storage: 'file'`, survives restarts) or in memory (`'memory'`, tests),
@@ -32,7 +32,7 @@ const execFileAsync = promisify(execFile);
 
 const SOURCE_DIR = fileURLToPath(new URL('./java/', import.meta.url));
 const POM = path.join(SOURCE_DIR, 'pom.xml');
-const MAIN_SOURCE = path.join(SOURCE_DIR, 'src/main/java/runway/EmbeddedMongo.java');
+const SOURCES_DIR = path.join(SOURCE_DIR, 'src/main/java/runway');
 const MAIN_CLASS = 'runway.EmbeddedMongo';
 const PROJECT_ROOT = path.resolve(SOURCE_DIR, '../../../../../');
 const CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'embedded-db');
@@ -98,9 +98,17 @@ async function javaVersion(): Promise<string> {
   return output.split('\n')[0]!.trim();
 }
 
+/** Our Java sources, in a stable order. */
+async function javaSources(): Promise<string[]> {
+  return (await readdir(SOURCES_DIR))
+    .filter((name) => name.endsWith('.java'))
+    .sort()
+    .map((name) => path.join(SOURCES_DIR, name));
+}
+
 async function buildHash(version: string): Promise<string> {
   const hash = createHash('sha256').update(version);
-  for (const file of [POM, MAIN_SOURCE]) hash.update(await readFile(file));
+  for (const file of [POM, ...(await javaSources())]) hash.update(path.basename(file)).update(await readFile(file));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -153,7 +161,7 @@ export async function ensureEmbeddedDbBuilt(log: (line: string) => void = () => 
   try {
     log('Setting up the embedded database (first run only): Maven resolves its Java libraries…');
     await runStep('resolving Java libraries', 'mvn', ['-B', '-f', POM, `${DEPENDENCY_PLUGIN}:copy-dependencies`, '-DincludeScope=runtime', `-DoutputDirectory=${path.join(partial, 'lib')}`], log);
-    await runStep('compiling the launcher', 'javac', ['--release', String(MIN_JAVA), '-nowarn', '-d', path.join(partial, 'classes'), '-cp', path.join(partial, 'lib', '*'), MAIN_SOURCE], log);
+    await runStep('compiling the launcher', 'javac', ['--release', String(MIN_JAVA), '-nowarn', '-d', path.join(partial, 'classes'), '-cp', path.join(partial, 'lib', '*'), ...(await javaSources())], log);
     await writeFile(path.join(partial, 'ready'), `${version}\n`);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });

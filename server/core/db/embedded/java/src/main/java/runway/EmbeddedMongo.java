@@ -19,8 +19,6 @@ import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -78,7 +76,7 @@ public final class EmbeddedMongo {
     }
 
     /** The memory backend (tests), with catalog changes serialised. */
-    static final class SerialCatalogMemoryBackend extends MemoryBackend {
+    static final class SerialCatalogMemoryBackend extends IndexedCollections.Memory {
         private final CatalogLock catalog = new CatalogLock();
 
         @Override
@@ -88,7 +86,7 @@ public final class EmbeddedMongo {
     }
 
     /** H2Backend that commits after every command that left unsaved changes, with catalog changes serialised. */
-    static final class CommitPerWriteBackend extends H2Backend {
+    static final class CommitPerWriteBackend extends IndexedCollections.H2 {
         private final MVStore store;
         private final AtomicBoolean unsynced = new AtomicBoolean(false);
         private final CatalogLock catalog = new CatalogLock();
