@@ -1,6 +1,7 @@
 /** The only door to the cohort admissions. */
 import mongoose from 'mongoose';
 import { insertUnlessDuplicate } from '../../core/db/duplicate-key.js';
+import { findAllStored } from '../../core/db/stored.js';
 import { updateIfMatches, type GuardedUpdate } from '../../core/db/guarded-update.js';
 import { startupsRepository } from '../startups/startups.repository.js';
 import { AdmissionModel, type AdmissionDocument, type AdmissionStatus } from './admission.model.js';
@@ -8,6 +9,8 @@ import type { MilestoneState } from './milestone.model.js';
 import { milestonesRepository } from './milestones.repository.js';
 
 export type AdmissionRecord = AdmissionDocument;
+
+const ACTIVE = { status: 'active' };
 
 export interface NewAdmission {
   cohortId: mongoose.Types.ObjectId;
@@ -86,7 +89,7 @@ export const admissionsRepository = {
   async findActiveByStartup(startupId: string): Promise<AdmissionRecord[]> {
     const _id = toId(startupId);
     if (!_id) return [];
-    return (await AdmissionModel.find({ startupId: _id, status: 'active' }).sort({ _id: 1 }).lean()) as AdmissionRecord[];
+    return findAllStored<AdmissionRecord>(AdmissionModel, 'startupId', _id, ACTIVE);
   },
 
   /** Startups active in any of these cohorts. */

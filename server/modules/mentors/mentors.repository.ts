@@ -113,7 +113,7 @@ export const mentorsRepository = {
   /** The profile with this id; undefined for an unknown or malformed id. */
   async findById(id: string): Promise<MentorRecord | undefined> {
     if (!mongoose.isValidObjectId(id)) return undefined;
-    return findOneStored<MentorRecord>(MentorModel, { _id: new mongoose.Types.ObjectId(id) });
+    return findOneStored<MentorRecord>(MentorModel, '_id', new mongoose.Types.ObjectId(id));
   },
 
   /** Names of these mentors, for reports. */

@@ -70,7 +70,7 @@ export const mentorshipsRepository = {
 
   /** The pair's active mentorship, if there is one. */
   async findActive(startupId: mongoose.Types.ObjectId, mentorId: mongoose.Types.ObjectId): Promise<MentorshipRecord | undefined> {
-    return findOneStored<MentorshipRecord>(MentorshipModel, { activePair: activePairKey(startupId, mentorId) });
+    return findOneStored<MentorshipRecord>(MentorshipModel, 'activePair', activePairKey(startupId, mentorId));
   },
 
   /** Whether this mentor mentors or mentored the startup. */

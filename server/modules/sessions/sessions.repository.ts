@@ -102,7 +102,7 @@ const calendars = () => MentorCalendarModel.collection as unknown as mongoose.mo
 export const sessionsRepository = {
   /** The mentor's calendar: the holds of their sessions to come and the sessions counted per month. */
   async calendarOf(mentorId: mongoose.Types.ObjectId): Promise<MentorCalendar> {
-    const row = await findOneStored<MentorCalendar>(MentorCalendarModel, { _id: mentorId });
+    const row = await findOneStored<MentorCalendar>(MentorCalendarModel, '_id', mentorId);
     return { holds: row?.holds ?? [], months: row?.months ?? {}, rev: row?.rev ?? 0, opened: row !== undefined };
   },
 

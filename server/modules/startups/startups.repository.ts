@@ -67,7 +67,7 @@ export const startupsRepository = {
   async findById(id: string): Promise<StartupRecord | undefined> {
     const _id = toId(id);
     if (!_id) return undefined;
-    return findOneStored<StartupRecord>(StartupModel, { _id });
+    return findOneStored<StartupRecord>(StartupModel, '_id', _id);
   },
 
   async findByIds(ids: readonly string[]): Promise<StartupRecord[]> {

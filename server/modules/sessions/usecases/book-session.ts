@@ -8,7 +8,9 @@
  * scheduled. Of racing bookings for the same time exactly one hold is taken;
  * the others get 409 at once, no retry loop, no read of the mentor's
  * sessions. A refused hold is explained (taken, or the month full) after
- * dropping orphan holds in its way (holds.ts): then it tries again.
+ * dropping orphan holds in its way (holds.ts): then it tries again. The
+ * calendar is read with the rest before any write: a slot it already shows
+ * taken is refused from that read, without trying the hold.
  *
  * Nothing half-written is ever shown: the session appears whole once its
  * hold is taken. A booker that dies between the two writes leaves a hold
@@ -29,7 +31,7 @@ import { followUpsDue } from '../follow-ups.js';
 import { dropOrphans, ORPHAN_HOLD_MS, overlaps, sortHolds } from '../holds.js';
 import { slotRulesOf } from '../session-rules.js';
 import { sessionsPolicy } from '../sessions.policy.js';
-import { sessionsRepository, type Hold, type SessionRecord } from '../sessions.repository.js';
+import { sessionsRepository, type Hold, type MentorCalendar, type SessionRecord } from '../sessions.repository.js';
 import { isSlotStart, monthOf } from '../slots.js';
 
 /** Orphan holds dropped before giving up with 409 `calendar_busy`. */
@@ -43,12 +45,35 @@ export interface Booking {
   details: SessionDetailsDto;
   /** Rescheduling: the session the new one replaces, whose time (and place in its month) it may reuse. */
   replaces?: { sessionId: mongoose.Types.ObjectId; month: string };
+  /** The mentor's calendar as read with the rest of the booking, if it was: a slot it shows taken is refused without a write. */
+  seen?: MentorCalendar;
 }
+
+type Limits = { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } };
+
+/** The holds other than the replaced session's that overlap `hold`, buffers included. */
+const inTheWayOf = (holds: readonly Hold[], hold: Hold, limits: Limits): Hold[] =>
+  holds.filter((other) => overlaps(other, hold.start.getTime(), hold.end.getTime(), limits.bufferMs) && !limits.replaces?.sessionId.equals(other.sessionId));
+
+/**
+ * A hold taken under a minute ago: the usual race, answered without reading its session. Rarely it is an
+ * orphan already (a cancel between its two writes, or a crash there): the slot then reads as taken for up to
+ * that minute, until the next booking drops it (holds.ts).
+ */
+const isFresh = (hold: Hold): boolean => Date.now() - hold.at.getTime() < ORPHAN_HOLD_MS;
 
 /** POST /sessions. */
 export async function bookSession(actor: AuthUser, input: BookSessionDto, deps: UseCaseDeps): Promise<SessionRecord> {
   if (actor.role === 'mentor') throw new Forbidden('forbidden', 'Sessions are booked by the startup’s team or its cohort’s managers.');
-  const [startup, mentor] = await Promise.all([startupsRepository.findById(input.startupId), mentorsRepository.findById(input.mentorId)]);
+  // All the booking decides on, read at once (each read shared with the bookings of the same moment, stored.ts) and judged in order below.
+  const startupId = new mongoose.Types.ObjectId(input.startupId);
+  const mentorId = new mongoose.Types.ObjectId(input.mentorId);
+  const [startup, mentor, mentorship, calendar] = await Promise.all([
+    startupsRepository.findById(input.startupId),
+    mentorsRepository.findById(input.mentorId),
+    mentorshipsRepository.findActive(startupId, mentorId),
+    sessionsRepository.calendarOf(mentorId),
+  ]);
   // The team's right (and an admin's) needs no cohort; a manager's comes from the startup's cohorts, read only then. The event reads them once the session is in.
   const team = startup && teamOf(startup);
   const parties = team && (sessionsPolicy.canBook(actor, team) ? team : await partiesOfStartup(team.startup));
@@ -56,10 +81,9 @@ export async function bookSession(actor: AuthUser, input: BookSessionDto, deps: 
   if (!sessionsPolicy.canBook(actor, parties)) throw new Forbidden('not_cohort_manager', 'Only the startup’s team, its cohort’s managers or an admin may book for it.');
   assertWhere(input);
   if (!mentor) throw new NotFound('mentor_not_found', 'No mentor with this id.');
-  const mentorship = await mentorshipsRepository.findActive(parties.startup._id, mentor._id);
   if (!mentorship) throw new Conflict('no_active_mentorship', 'This startup has no active mentorship with this mentor; ask them first (POST /mentor-requests).');
   if (mentor.status !== 'active') throw new Conflict('mentor_not_active', 'This mentor is not taking sessions now.');
-  const session = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details: input }, deps);
+  const session = await commitBooking({ actor, mentor, mentorship, start: new Date(input.start), details: input, seen: calendar }, deps);
   // The session is in: nothing after this may turn its answer into an error. Without its cohorts the event reaches the startup's and the mentor's rooms; the cohorts' boards catch up on their next read.
   const cohortIds = parties.cohortIds ?? (await activeCohortsOfStartup(input.startupId).then((cohorts) => cohorts.map((cohort) => cohort.cohortId), () => []));
   await deps.bus.emit('session.booked', { ...sessionEvent(session, { cohortIds }), by: actor.id });
@@ -92,8 +116,9 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
   const end = new Date(startMs + rules.sessionMinutes * 60_000);
   const month = monthOf(startMs, rules.timezone);
   const hold = { sessionId: id, start, end, month, at: new Date() };
-  const limits = { bufferMs: rules.bufferMinutes * 60_000, cap: rules.maxSessionsPerMonth, ...(booking.replaces ? { replaces: booking.replaces } : {}) };
+  const limits: Limits = { bufferMs: rules.bufferMinutes * 60_000, cap: rules.maxSessionsPerMonth, ...(booking.replaces ? { replaces: booking.replaces } : {}) };
 
+  if (booking.seen && inTheWayOf(booking.seen.holds, hold, limits).some(isFresh)) throw slotTaken();
   for (let attempt = 1; !(await sessionsRepository.hold(mentor._id, hold, limits)); attempt++) {
     if (attempt === MAX_ATTEMPTS) throw new Conflict('calendar_busy', 'Many sessions are being booked with this mentor at this moment; try again.');
     await explainRefusal(mentor._id, hold, limits);
@@ -130,14 +155,11 @@ export async function commitBooking(booking: Booking, deps: Pick<UseCaseDeps, 'n
  * (dropped now), a month count left high by a crash (recounted now) or a
  * hold released since — then returns, and the booking tries again.
  */
-async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: { bufferMs: number; cap: number; replaces?: { sessionId: mongoose.Types.ObjectId; month: string } }): Promise<void> {
+async function explainRefusal(mentorId: mongoose.Types.ObjectId, hold: Hold, limits: Limits): Promise<void> {
   const calendar = await sessionsRepository.calendarOf(mentorId);
   if (!calendar.opened) return sessionsRepository.openCalendar(mentorId);
-  const inTheWay = calendar.holds.filter((other) => overlaps(other, hold.start.getTime(), hold.end.getTime(), limits.bufferMs) && !limits.replaces?.sessionId.equals(other.sessionId));
-  // A hold taken under a minute ago is the usual race, answered without reading its session. Rarely it is an
-  // orphan already (a cancel between its two writes, or a crash there): the slot then reads as taken for up to
-  // that minute, until the next booking drops it (holds.ts).
-  if (inTheWay.some((other) => Date.now() - other.at.getTime() < ORPHAN_HOLD_MS)) throw slotTaken();
+  const inTheWay = inTheWayOf(calendar.holds, hold, limits);
+  if (inTheWay.some(isFresh)) throw slotTaken();
   if (inTheWay.length > 0) {
     const { orphans } = await sortHolds(inTheWay);
     if (orphans.length < inTheWay.length) throw slotTaken();
