@@ -1,6 +1,6 @@
 /** The only door to the notifications collection. */
 import mongoose from 'mongoose';
-import { onlyDuplicateKeys } from '../../core/db/duplicate-key.js';
+import { insertGathered } from '../../core/db/gathered-insert.js';
 import { findPage, type Page, type PageRequest } from '../../core/db/pages.js';
 import { NotificationModel, type NotificationDocument } from './notification.model.js';
 
@@ -23,16 +23,23 @@ const claimable = (at: Date) => ({ $or: [{ emailState: 'pending' }, { emailState
 export const notificationsRepository = {
   /** Inserts those not already there (by dedupe key); returns the new ones' ids with their users. */
   async insertNew(notifications: readonly NewNotification[]): Promise<Array<{ id: string; userId: string }>> {
-    if (notifications.length === 0) return [];
-    const rows = notifications.map((n) => ({ ...n, userId: new mongoose.Types.ObjectId(n.userId), emailState: 'pending', emailAttempts: 0 }));
-    let inserted: Array<{ _id: mongoose.Types.ObjectId; userId: mongoose.Types.ObjectId }>;
-    try {
-      inserted = await NotificationModel.insertMany(rows, { ordered: false });
-    } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
-      inserted = (error as { insertedDocs?: typeof inserted }).insertedDocs ?? [];
-    }
-    return inserted.map((doc) => ({ id: doc._id.toHexString(), userId: doc.userId.toHexString() }));
+    // In stored form, by the driver, gathered with the other notices of this moment (gathered-insert.ts): a sweep tells many at once.
+    const at = new Date();
+    const docs = notifications.map((n) => ({
+      _id: new mongoose.Types.ObjectId(),
+      userId: new mongoose.Types.ObjectId(n.userId),
+      kind: n.kind,
+      dedupeKey: n.dedupeKey,
+      title: { vi: n.title.vi, en: n.title.en },
+      body: { vi: n.body.vi, en: n.body.en },
+      data: { ...n.data },
+      emailState: 'pending',
+      emailAttempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    const inserted = await insertGathered(NotificationModel, docs);
+    return docs.filter((_, i) => inserted[i]).map((doc) => ({ id: doc._id.toHexString(), userId: doc.userId.toHexString() }));
   },
 
   /** One user's notifications, one page in `_id` order; only unread ones when asked. */

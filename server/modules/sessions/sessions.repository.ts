@@ -1,4 +1,5 @@
 /** The only door to the sessions and mentor calendars collections. */
+import { insertGathered } from '../../core/db/gathered-insert.js';
 import { findOneStored } from '../../core/db/stored.js';
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../../core/db/duplicate-key.js';
@@ -200,7 +201,9 @@ export const sessionsRepository = {
   async insertScheduled(session: NewSession & { due: Partial<Record<FollowUp, Date>> }): Promise<SessionRecord> {
     const now = new Date();
     const stored = { ...session, status: 'scheduled' as const, createdAt: now, updatedAt: now };
-    await SessionModel.collection.insertOne(stored);
+    // Gathered with the other bookings of this moment into one write (gathered-insert.ts); refused only if its id is taken (holds.ts).
+    const [inserted] = await insertGathered(SessionModel, [stored]);
+    if (!inserted) throw Object.assign(new Error(`E11000 duplicate key: session ${session._id.toHexString()} exists`), { code: 11000 });
     return stored as SessionRecord;
   },
 

@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { MongoClient, ObjectId, type Collection, type Db } from 'mongodb';
 import mongoose from 'mongoose';
+import { insertGathered } from '../../../server/core/db/gathered-insert.js';
 import { findAllStored, findOneStored } from '../../../server/core/db/stored.js';
 import { testDatabaseUri, uniqueDbName } from '../../helpers/runway.js';
 
@@ -89,12 +90,30 @@ describe('reads and inserts gathered per turn', () => {
     expect(ofNobody).to.deep.equal([]);
   });
 
-  it('a database that does not answer fails every caller of the round', async () => {
+  it('inserts of one turn are one insertMany; a document a unique index already has comes back false to its own caller only', async () => {
+    const notices = db.collection('notices');
+    await notices.createIndex({ key: 1 }, { unique: true });
+    await notices.insertOne({ key: 'told-before' });
+    const { model, sent } = counted(notices);
+    const [first, second, third] = await Promise.all([
+      insertGathered(model, [{ key: 'n1' }, { key: 'told-before' }]),
+      insertGathered(model, [{ key: 'n2' }]),
+      insertGathered(model, [{ key: 'n1' }, { key: 'n3' }]),
+    ]);
+    expect(sent.insertMany).to.equal(1);
+    expect(first).to.deep.equal([true, false]);
+    expect(second).to.deep.equal([true]);
+    expect(third).to.deep.equal([false, true]);
+    expect((await notices.find({}, { projection: { _id: 0, key: 1 } }).sort({ key: 1 }).toArray()).map((d) => d.key)).to.deep.equal(['n1', 'n2', 'n3', 'told-before']);
+  });
+
+  it('a database that does not answer fails every caller of the round, read or insert', async () => {
     const away = await MongoClient.connect(testDatabaseUri());
     const collection = away.db(db.databaseName).collection('away');
     await away.close();
     const { model } = counted(collection);
     const reads = await Promise.allSettled([findOneStored(model, '_id', new ObjectId()), findOneStored(model, '_id', new ObjectId())]);
-    expect(reads.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    const inserts = await Promise.allSettled([insertGathered(model, [{ n: 1 }]), insertGathered(model, [{ n: 2 }])]);
+    expect([...reads, ...inserts].map((r) => r.status)).to.deep.equal(['rejected', 'rejected', 'rejected', 'rejected']);
   });
 });
