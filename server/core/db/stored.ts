@@ -22,7 +22,6 @@
  * call, so a database that is away fails it as any query (every caller of
  * that round gets the error).
  */
-import { BSON } from 'mongodb';
 import mongoose from 'mongoose';
 
 /** What of a model this needs: its schema and its collection. */
@@ -106,9 +105,26 @@ async function read(model: StoredModel, field: string, where: Doc, round: Round)
     for (const [text, waiting] of round.waiting) {
       const found = byKey.get(text) ?? [];
       // Each caller its own documents, as if it had read alone: the first those read, the others copies.
-      waiting.forEach(({ resolve }, i) => resolve(i === 0 ? found : found.map((doc) => BSON.deserialize(BSON.serialize(doc)))));
+      waiting.forEach(({ resolve }, i) => resolve(i === 0 ? found : found.map((doc) => copyOf(doc) as Doc)));
     }
   } catch (error) {
     for (const waiting of round.waiting.values()) for (const { reject } of waiting) reject(error);
   }
+}
+
+/**
+ * A deep copy of a document as the driver returns it: its objects, arrays
+ * and Dates new, its other values (ObjectIds, numbers, strings, binary) the
+ * same, as nothing changes those in place. A tenth of the cost of a BSON
+ * round trip, which a booking's calendar (dozens of holds) made visible.
+ */
+function copyOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (value instanceof Date) return new Date(value.getTime());
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyOf((value as Record<string, unknown>)[key]);
+  return copy;
 }
