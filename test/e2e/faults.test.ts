@@ -95,6 +95,7 @@ describe('faults: the database goes away mid-traffic and comes back', function (
 
   it('answers 503 database_unavailable within the timeout while it is down, /readyz 503 and /healthz 200; recovers by itself, jobs included; keeps every acknowledged write', async () => {
     const founder = await registerUser(runway);
+    const startupId = await createStartup(runway, founder.token, individualBody('Nấm Rơm Ô Môn'));
     const samples: Sample[] = [];
     const acknowledged: string[] = [];
     let traffic = true;
@@ -107,6 +108,8 @@ describe('faults: the database goes away mid-traffic and comes back', function (
         if (write.status === 201) acknowledged.push(email);
         samples.push(await timed('GET /mentors', () => runway.http('GET', '/api/v1/mentors?limit=5', { token: founder.token })));
         samples.push(await timed('GET /me', () => runway.http('GET', '/api/v1/me', { token: founder.token })));
+        // A read by id, gathered with the other reads of its turn (core/db/stored.ts).
+        samples.push(await timed('GET /startups/{id}', () => runway.http('GET', `/api/v1/startups/${startupId}`, { token: founder.token })));
       }
     };
     const clients = [client(), client(), client()];

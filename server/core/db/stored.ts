@@ -96,7 +96,9 @@ async function read(model: StoredModel, field: string, where: Doc, round: Round)
   try {
     // One key: the plain equality an index of that field serves as it is.
     const filter = { ...where, [field]: keys.length === 1 ? keys[0] : { $in: keys } };
-    const docs = (await model.collection.find(filter, { ...(projection ? { projection } : {}), sort: { _id: 1 } }).toArray()) as Doc[];
+    // While mongoose buffers (its connection down), find answers with a promise of the cursor, not the cursor.
+    const cursor = await (model.collection.find(filter, { ...(projection ? { projection } : {}), sort: { _id: 1 } }) as unknown as Promise<mongoose.mongo.FindCursor<Doc>>);
+    const docs = await cursor.toArray();
     const byKey = new Map<string, Doc[]>();
     for (const doc of docs) {
       const text = keyText(doc[field]);

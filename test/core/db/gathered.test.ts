@@ -107,6 +107,21 @@ describe('reads and inserts gathered per turn', () => {
     expect((await notices.find({}, { projection: { _id: 0, key: 1 } }).sort({ key: 1 }).toArray()).map((d) => d.key)).to.deep.equal(['n1', 'n2', 'n3', 'told-before']);
   });
 
+  it('a read asked while mongoose is not connected yet waits in its buffer and is answered once it connects', async () => {
+    const things = db.collection('buffered');
+    const id = new ObjectId();
+    await things.insertOne({ _id: id, name: 'there all along' });
+    const connection = mongoose.createConnection();
+    try {
+      const model = connection.model('Buffered', new mongoose.Schema({ name: String }, { collection: 'buffered' }));
+      const read = findOneStored(model, '_id', id);
+      await connection.openUri(testDatabaseUri(), { dbName: db.databaseName });
+      expect(await read).to.deep.equal({ _id: id, name: 'there all along' });
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('a database that does not answer fails every caller of the round, read or insert', async () => {
     const away = await MongoClient.connect(testDatabaseUri());
     const collection = away.db(db.databaseName).collection('away');
