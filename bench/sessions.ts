@@ -9,7 +9,9 @@
  *   sessions are checked for any slot taken twice or any overlap; the
  *   throughput (attempts per second) is set against plain `insertOne`
  *   throughput at the same concurrency on the same database, in the same
- *   run (target ≥ 0.25, zero double bookings);
+ *   run (target ≥ 0.25, zero double bookings). Both are timed warm: 800
+ *   attempts on later slots and 800 inserts first, then the baseline just
+ *   before and just after the booking, their mean the divisor;
  * - reminders: BENCH_REMINDERS (10,000) sessions whose 1 h reminders fall
  *   due uniformly over BENCH_REMINDER_SECONDS (300), swept by the server's
  *   worker (poll every 1 s): every one delivered once, p99 lateness ≤ the
