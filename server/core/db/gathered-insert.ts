@@ -30,7 +30,7 @@ interface Round {
   callers: Caller[];
 }
 
-const open = new Map<mongoose.Collection, Round>();
+const open = new WeakMap<mongoose.Collection, Round>();
 
 /** Inserts `docs`; for each, true if it is in now, false if a unique index had it already. */
 export function insertGathered(model: { collection: mongoose.Collection }, docs: readonly Doc[]): Promise<boolean[]> {

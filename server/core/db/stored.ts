@@ -53,7 +53,7 @@ interface Round {
   waiting: Map<string, Array<{ resolve: (docs: Doc[]) => void; reject: (error: unknown) => void }>>;
 }
 
-const open = new Map<mongoose.Collection, Map<string, Round>>();
+const open = new WeakMap<mongoose.Collection, Map<string, Round>>();
 
 const keyText = (key: unknown): string => (key instanceof mongoose.Types.ObjectId ? `o${key.toHexString()}` : `s${String(key)}`);
 
