@@ -96,8 +96,11 @@ async function read(model: StoredModel, field: string, where: Doc, round: Round)
   try {
     // One key: the plain equality an index of that field serves as it is.
     const filter = { ...where, [field]: keys.length === 1 ? keys[0] : { $in: keys } };
-    // While mongoose buffers (its connection down), find answers with a promise of the cursor, not the cursor.
-    const cursor = await (model.collection.find(filter, { ...(projection ? { projection } : {}), sort: { _id: 1 } }) as unknown as Promise<mongoose.mongo.FindCursor<Doc>>);
+    const options = { ...(projection ? { projection } : {}), sort: { _id: 1 } } as const;
+    // The driver's collection once mongoose has opened it: the driver bounds a wait on a database that is away
+    // (DB_TIMEOUT_MS). Before that, mongoose's, which buffers and answers find with a promise of the cursor.
+    const driver = (model.collection as unknown as { collection?: mongoose.mongo.Collection | null }).collection;
+    const cursor = driver ? driver.find(filter, options) : await (model.collection.find(filter, options) as unknown as Promise<mongoose.mongo.FindCursor<Doc>>);
     const docs = await cursor.toArray();
     const byKey = new Map<string, Doc[]>();
     for (const doc of docs) {
