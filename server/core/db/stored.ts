@@ -18,9 +18,10 @@
  *
  * What comes back is what a lean query returns: the stored document, less
  * the paths the schema marks `select: false`. The key must be in stored
- * form (an ObjectId, a string). Mongoose's connection still carries the
- * call, so a database that is away fails it as any query (every caller of
- * that round gets the error).
+ * form (an ObjectId, a string). The query goes on mongoose's connection,
+ * through the driver's collection once it is open (the driver bounds the
+ * wait on a database that is away), so such a database fails it as any
+ * query (every caller of that round gets the error).
  */
 import mongoose from 'mongoose';
 
