@@ -252,7 +252,9 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     },
     async close() {
       io.local.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Without an HTTP server (a lone worker) there is no engine, and socket.io's close would throw on it: only the adapter is closed then.
+      if (httpServer) await io.close();
+      else await io.of('/').adapter.close();
       // While Redis is away quit() waits for it to come back: a process stopping then does not wait (it exits after stop).
       await Promise.all(redisClients.map((client) => (client.isReady ? client.quit().catch(() => undefined) : void client.quit().catch(() => undefined))));
     },

@@ -1,7 +1,8 @@
 /**
  * Two API processes behind one Redis (a real `redis-server`): a change made
  * through process A reaches a socket connected to process B, in order and
- * numbered without a gap; and a lone worker's events reach the API's sockets.
+ * numbered without a gap; and a lone worker's events reach the API's sockets,
+ * and it stops cleanly on SIGTERM.
  */
 import { expect } from 'chai';
 import { once } from 'node:events';
@@ -107,6 +108,12 @@ describe('live tracking from a lone worker through Redis', function () {
       const running = worker;
       const event = await Promise.race([expired, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no request.expired within 30 s; worker said: ${running.stderr()}`)), 30_000))]);
       expect(event).to.include({ requestId, room: `startup:${world.startupId}` });
+
+      // SIGTERM: the worker closes its Redis clients and exits cleanly.
+      const exited = once(running.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      running.child.kill('SIGTERM');
+      const [code, signal] = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the worker did not exit within 15 s of SIGTERM; it said: ${running.stderr()}`)), 15_000))]);
+      expect({ code, signal }, running.stderr()).to.deep.equal({ code: 0, signal: null });
     } finally {
       socket.close();
       if (worker && worker.child.exitCode === null) {
