@@ -32,6 +32,8 @@ export interface RealtimeDeps {
   redisUrl?: string;
   /** Browser origins besides the server's own that may connect (CORS_ORIGINS); unset or empty: same-origin only. */
   corsOrigins?: readonly string[];
+  /** How many live events may wait for Redis while it is away (default {@link REDIS_PUBLISH_BACKLOG}); later ones are dropped, and logged. */
+  publishBacklog?: number;
 }
 
 interface SocketData {
@@ -111,7 +113,7 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     cors: { origin: origins.length > 0 ? [...origins] : false },
     allowRequest: (req, callback) => callback(null, socketOriginAllowed(origins, req)),
   });
-  const redisClients = deps.redisUrl ? await connectRedis(io, deps.redisUrl, deps.logger) : [];
+  const redisClients = deps.redisUrl ? await connectRedis(io, deps.redisUrl, deps.logger, deps.publishBacklog ?? REDIS_PUBLISH_BACKLOG) : [];
 
   /** Whether the user may see `room`: their own user room, or a room the guard admits. */
   const allowed = async (user: AuthUser, room: string): Promise<boolean> => {
@@ -252,11 +254,14 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     },
     async close() {
       io.local.disconnectSockets(true);
+      // A client whose Redis is away would wait for it to come back (reconnecting meanwhile), and so would the adapter's unsubscribing on close: it is dropped at once, with what it holds.
+      const ready = redisClients.filter((client) => client.isReady);
+      for (const client of redisClients) if (!client.isReady) client.destroy();
       // Without an HTTP server (a lone worker) there is no engine, and socket.io's close would throw on it: only the adapter is closed then.
       if (httpServer) await io.close();
       else await io.of('/').adapter.close();
-      // While Redis is away quit() waits for it to come back: a process stopping then does not wait (it exits after stop).
-      await Promise.all(redisClients.map((client) => (client.isReady ? client.quit().catch(() => undefined) : void client.quit().catch(() => undefined))));
+      // A ready one sends what it holds, then closes.
+      await Promise.all(ready.map((client) => client.close().catch(() => undefined)));
     },
   };
 }
@@ -287,18 +292,38 @@ const REDIS_FETCH_TIMEOUT_MS = 2000;
 /** How long the first connection to Redis may take before start-up fails, saying so. */
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 
-async function connectRedis(io: LiveServer, url: string, logger: Logger) {
+/** How many live events a process keeps for the other processes while Redis is away, at most. */
+export const REDIS_PUBLISH_BACKLOG = 10_000;
+
+async function connectRedis(io: LiveServer, url: string, logger: Logger, backlog: number) {
   const pub = createClient({ url });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
   // The adapter publishes without waiting; a publish refused while Redis is away (or closing) is logged, never an unhandled rejection.
+  // While Redis is away the client holds publishes until it is back; past `backlog` of them, a live event is dropped instead (once logged per outage).
   const publish = pub.publish.bind(pub);
+  let waiting = 0;
+  let dropped = 0;
   Object.defineProperty(pub, 'publish', {
-    value: (...args: Parameters<typeof publish>) =>
-      publish(...args).catch((error: unknown) => {
-        logger.error({ err: error }, 'redis publish failed: a live event did not reach the other processes');
-        return 0;
-      }),
+    value: (...args: Parameters<typeof publish>) => {
+      if (!pub.isReady && waiting >= backlog) {
+        if (dropped++ === 0) logger.warn({ backlog }, 'redis is away and live events for the other processes are piling up: later ones are dropped until it is back');
+        return Promise.resolve(0);
+      }
+      waiting++;
+      return publish(...args)
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'redis publish failed: a live event did not reach the other processes');
+          return 0;
+        })
+        .finally(() => {
+          waiting--;
+        });
+    },
+  });
+  pub.on('ready', () => {
+    if (dropped > 0) logger.warn({ dropped }, 'redis is back: live events dropped while it was away did not reach the other processes');
+    dropped = 0;
   });
   let timer: NodeJS.Timeout | undefined;
   try {
