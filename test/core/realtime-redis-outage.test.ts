@@ -12,10 +12,10 @@ import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, done: () => boolean, withinMs: number): Promise<void> {
+async function until(what: string | (() => string), done: () => boolean, withinMs: number): Promise<void> {
   const since = Date.now();
   while (!done()) {
-    if (Date.now() - since > withinMs) throw new Error(`not within ${withinMs} ms: ${what}`);
+    if (Date.now() - since > withinMs) throw new Error(`not within ${withinMs} ms: ${typeof what === 'string' ? what : what()}`);
     await wait(25);
   }
 }
@@ -46,7 +46,7 @@ describe('live events while Redis is away', function () {
   const shout = (n: number) => realtime!.io.to('cohort:outage').emit('server.shutdown', { code: 'shutting_down', detail: `event ${n}` });
   const redisErrors = () => logs.filter((line) => line.msg === 'redis error').length;
   /** Both clients have lost Redis once they have each failed to reconnect a few times. */
-  const redisGone = () => until('the clients notice Redis is gone', () => redisErrors() >= 6, 10_000);
+  const redisGone = () => until(() => `the clients notice Redis is gone; the log's last lines: ${JSON.stringify(logs.slice(-3))}`, () => redisErrors() >= 6, 10_000);
 
   it('holds at most the backlog for the other processes, drops the rest saying so, and delivers again once Redis is back', async () => {
     const port = Number(new URL(redis.url).port);
@@ -83,7 +83,8 @@ describe('live events while Redis is away', function () {
     const since = Date.now();
     await realtime!.close();
     realtime = undefined;
-    expect(Date.now() - since, 'close took').to.be.below(1_000);
+    // A client may look ready for a moment after Redis went away: closing waits for it 1 s at most.
+    expect(Date.now() - since, 'close took').to.be.below(1_500);
 
     const errorsAtClose = redisErrors();
     await wait(1_500);

@@ -254,14 +254,16 @@ export async function startRealtime(httpServer: HttpServer | undefined, deps: Re
     },
     async close() {
       io.local.disconnectSockets(true);
-      // A client whose Redis is away would wait for it to come back (reconnecting meanwhile), and so would the adapter's unsubscribing on close: it is dropped at once, with what it holds.
-      const ready = redisClients.filter((client) => client.isReady);
-      for (const client of redisClients) if (!client.isReady) client.destroy();
+      // The subscriber has nothing to send, and the adapter's unsubscribing would wait for Redis if it is away: it is dropped at once.
+      // So is a publisher whose Redis is away (it would wait for it to come back, reconnecting meanwhile), with what it holds.
+      const [pub, sub] = redisClients;
+      if (sub?.isOpen) sub.destroy();
+      if (pub?.isOpen && !pub.isReady) pub.destroy();
       // Without an HTTP server (a lone worker) there is no engine, and socket.io's close would throw on it: only the adapter is closed then.
       if (httpServer) await io.close();
       else await io.of('/').adapter.close();
-      // A ready one sends what it holds, then closes.
-      await Promise.all(ready.map((client) => client.close().catch(() => undefined)));
+      // A ready publisher sends what it holds, then closes; a client can be ready for a moment after Redis went away, so not for longer than a second.
+      if (pub?.isOpen) await settledWithin(pub.close().catch(() => undefined), REDIS_CLOSE_TIMEOUT_MS);
     },
   };
 }
@@ -291,6 +293,15 @@ const REDIS_FETCH_TIMEOUT_MS = 2000;
 
 /** How long the first connection to Redis may take before start-up fails, saying so. */
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+/** How long closing waits for a publisher to send what it holds. */
+const REDIS_CLOSE_TIMEOUT_MS = 1000;
+
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 /** How many live events a process keeps for the other processes while Redis is away, at most. */
 export const REDIS_PUBLISH_BACKLOG = 10_000;
