@@ -28,7 +28,13 @@ if (!file) {
 }
 
 const upstream = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim().replace(/\/?$/, '/');
-const advisories = byPackage(readFileSync(file, 'utf8'));
+let advisories;
+try {
+  advisories = byPackage(readFileSync(file, 'utf8'));
+} catch (error) {
+  console.error(`audit-local: ${error.message}`);
+  process.exit(2);
+}
 console.error(`audit-local: ${countAdvisories(advisories)} advisories for ${advisories.size} packages from ${file}; other requests go to ${upstream}`);
 
 const server = createServer((req, res) => {
@@ -57,8 +63,13 @@ server.listen(0, '127.0.0.1', () => {
 
 /** The bulk endpoint: `{name: [versions…]}` in, `{name: [advisory…]}` out; npm tests the versions itself. */
 function answerBulk(req, body, res) {
-  const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
-  const asked = JSON.parse(raw.toString('utf8'));
+  let asked;
+  try {
+    asked = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8'));
+  } catch (error) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end(`not a bulk advisory request: ${error.message}`);
+    return;
+  }
   const answer = {};
   for (const name of Object.keys(asked)) {
     const found = advisories.get(name);
@@ -96,6 +107,8 @@ function byPackage(text) {
     } catch (error) {
       throw new Error(`${file}:${index + 1}: not JSON (${error.message})`);
     }
+    const wellFormed = ['package', 'ghsa', 'severity'].every((key) => typeof record?.[key] === 'string') && Array.isArray(record.ranges) && record.ranges.every((range) => typeof range === 'string');
+    if (!wellFormed) throw new Error(`${file}:${index + 1}: needs "package", "ghsa" and "severity" (strings) and "ranges" (an array of strings)`);
     if (record.withdrawnAt) return;
     const list = out.get(record.package) ?? out.set(record.package, []).get(record.package);
     if (list.some((known) => known.url.endsWith(record.ghsa))) return;
