@@ -9,16 +9,7 @@ import { createClient } from 'redis';
 import { startRealtime, type Realtime } from '../../server/core/realtime/socket-server.js';
 import { freePort } from '../helpers/process.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string | (() => string), done: () => boolean, withinMs: number): Promise<void> {
-  const since = Date.now();
-  while (!done()) {
-    if (Date.now() - since > withinMs) throw new Error(`not within ${withinMs} ms: ${typeof what === 'string' ? what : what()}`);
-    await wait(25);
-  }
-}
+import { until, wait } from '../helpers/until.js';
 
 describe('live events while Redis is away', function () {
   this.timeout(30_000);

@@ -33,17 +33,8 @@ import { freePort, startRunwayProcess, type RunwayProcess } from '../helpers/pro
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { registerUser, sendRequest, startTestRunway, testDatabaseUri, uniqueDbName, type TestResponse, type TestRunway } from '../helpers/runway.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { until, wait } from '../helpers/until.js';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, done: () => boolean | Promise<boolean>, withinMs: number): Promise<number> {
-  const since = Date.now();
-  while (!(await done())) {
-    if (Date.now() - since > withinMs) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await wait(50);
-  }
-  return Date.now() - since;
-}
 
 interface Sample {
   what: string;

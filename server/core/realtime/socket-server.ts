@@ -304,7 +304,7 @@ async function settledWithin(promise: Promise<unknown>, ms: number): Promise<voi
 }
 
 /** How many live events a process keeps for the other processes while Redis is away, at most. */
-export const REDIS_PUBLISH_BACKLOG = 10_000;
+const REDIS_PUBLISH_BACKLOG = 10_000;
 
 async function connectRedis(io: LiveServer, url: string, logger: Logger, backlog: number) {
   const pub = createClient({ url });
